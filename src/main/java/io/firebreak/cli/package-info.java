@@ -1,0 +1,2 @@
+/** The firebreak command line: run, demo, status, backtest, sentiment, bench. */
+package io.firebreak.cli;

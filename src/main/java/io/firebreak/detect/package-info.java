@@ -1,0 +1,2 @@
+/** Detection: event-time window statistics, baselines, Drools rules producing CrisisSignal facts, backtest. */
+package io.firebreak.detect;

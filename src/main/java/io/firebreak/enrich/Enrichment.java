@@ -1,0 +1,34 @@
+package io.firebreak.enrich;
+
+import java.util.List;
+
+/**
+ * What Firebreak adds to a mention before indexing and detection.
+ *
+ * @param lang          detected (or given) language, BCP 47; "und" when undetermined
+ * @param scored        false when no scorer exists for the language: {@code sentiment} is then 0 and
+ *                      means "unknown", never "neutral"
+ * @param sentiment     compound score in [-1, 1]
+ * @param label         negative / neutral / positive / unscored
+ * @param brands        brand ids the mention is about (an explicit brand field wins)
+ * @param category      crisis category id from the taxonomy, "other" when nothing matched
+ * @param categoryTerms the words that put it in that category
+ */
+public record Enrichment(
+        String lang,
+        boolean scored,
+        double sentiment,
+        String label,
+        List<String> brands,
+        String category,
+        List<String> categoryTerms) {
+
+    public Enrichment {
+        brands = List.copyOf(brands);
+        categoryTerms = List.copyOf(categoryTerms);
+    }
+
+    public boolean negative() {
+        return "negative".equals(label);
+    }
+}

@@ -1,0 +1,2 @@
+/** Incidents: playbooks, timeline and post-incident report. */
+package io.firebreak.incident;
