@@ -183,6 +183,11 @@ public final class DetectionEngine implements AutoCloseable {
         return new Counters(accepted, late, unbranded, ticks, signals);
     }
 
+    /** Notable mentions the rules still hold: they leave by expiry, so this stays bounded. */
+    public synchronized int notableEventsInMemory() {
+        return session.getObjects(o -> o instanceof NotableMention).size();
+    }
+
     /** The brand's latest window of a span, or null before its first tick. */
     public synchronized BrandWindow window(String brand, Span span) {
         BrandState b = lookup.get(brand);

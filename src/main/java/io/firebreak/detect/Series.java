@@ -60,8 +60,9 @@ final class Series {
         // a running mean until there is enough history for the EWMA to mean something
         double alpha = Math.max(s.levelAlpha(), 1.0 / hours);
         level += alpha * (c / idx - level);
-        if (level < s.seasonalMinLevel()) {
-            return; // too few mentions for an hour-of-day shape to be more than noise
+        if (level < s.seasonalMinLevel() || hours <= 24) {
+            // too few mentions for a shape to be more than noise, or a level still too young to divide by
+            return;
         }
         double r = Math.min(5, c / level);
         int hod = (int) Math.floorMod(hour, 24L);

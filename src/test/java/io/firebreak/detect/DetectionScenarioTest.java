@@ -25,13 +25,24 @@ class DetectionScenarioTest {
     static RuleBook book;
 
     @BeforeAll
-    static void compileOnce() throws RuleBook.InvalidRules {
-        book = RuleBook.compile(RULES, THRESHOLDS);
+    static synchronized void compileOnce() {
+        try {
+            book = RuleBook.compile(RULES, THRESHOLDS);
+        } catch (RuleBook.InvalidRules e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
     }
 
     static DetectionEngine engine() {
+        return engine(BaselineStore.inMemory());
+    }
+
+    static DetectionEngine engine(BaselineStore store) {
+        if (book == null) {
+            compileOnce();
+        }
         return new DetectionEngine(book, RULES, THRESHOLDS, DetectionSettings.load(Path.of("config/detection.yaml")),
-                BaselineStore.inMemory(), List.of());
+                store, List.of());
     }
 
     static List<Alert> replay(DetectionEngine engine, List<EnrichedMention> mentions) {
@@ -71,5 +82,85 @@ class DetectionScenarioTest {
 
         assertThat(alerts).isEmpty();
         assertThat(engine.window("newco", Span.FIFTEEN_MINUTES).count()).isPositive();
+    }
+
+    @Test
+    void negativeSpike_oneBelowTheFloorIsQuiet_atTheFloorFires() {
+        long floor = thresholds("negative-spike").minCount();
+        assertThat(spikeOf(floor - 1)).noneMatch(a -> a.rule().equals("negative-spike"));
+        assertThat(spikeOf(floor)).anyMatch(a -> a.rule().equals("negative-spike") && a.status() == Status.firing);
+    }
+
+    /** Three quiet days without negatives, then {@code n} negative mentions within one minute. */
+    private List<Alert> spikeOf(long n) {
+        var engine = engine();
+        List<EnrichedMention> burst = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            burst.add(Scenarios.mention("acme", "b" + i, at("2026-03-05T10:00:00Z").plusSeconds(i), true,
+                    "outage", 100, "nothing works today"));
+        }
+        return replay(engine, merge(quietDays("acme", at("2026-03-02T00:00:00Z"), 3, 2, 0.0, 4), burst));
+    }
+
+    @Test
+    void growingWave_opensAtSev3_thenEscalatesUnderTheSameId() {
+        var engine = engine();
+        Instant onset = at("2026-03-02T09:00:00Z");
+        var alerts = replay(engine, merge(
+                quietDays("acme", at("2026-02-23T00:00:00Z"), 7, 2, 0.2, 5),
+                wave("acme", onset, 2, Duration.ofMinutes(20), "outage", 6),
+                wave("acme", onset.plus(Duration.ofMinutes(20)), 15, Duration.ofMinutes(20), "outage", 7)));
+
+        var lifecycle = alerts.stream().filter(a -> a.status() != Status.resolved).toList();
+        assertThat(lifecycle.get(0).status()).isEqualTo(Status.firing);
+        assertThat(lifecycle.get(0).severity()).isEqualTo(Severity.SEV3);
+        assertThat(lifecycle).extracting(Alert::status).containsOnlyOnce(Status.firing).contains(Status.escalated);
+        assertThat(lifecycle.get(lifecycle.size() - 1).severity()).isEqualTo(Severity.SEV1);
+        assertThat(lifecycle).extracting(Alert::alertId).containsOnly(lifecycle.get(0).alertId());
+        assertThat(lifecycle).extracting(Alert::firedAt).containsOnly(lifecycle.get(0).firedAt());
+    }
+
+    @Test
+    void waveThatEnds_resolvesOnceQuietForTheQuietTime() {
+        var engine = engine();
+        Instant onset = at("2026-03-02T09:00:00Z");
+        Instant end = onset.plus(Duration.ofMinutes(30));
+        var stream = merge(
+                quietDays("acme", at("2026-02-23T00:00:00Z"), 8, 2, 0.2, 8),
+                wave("acme", onset, 10, Duration.ofMinutes(30), "safety", 9));
+        var alerts = replay(engine, stream);
+
+        // the 60-minute keyword window keeps signalling for up to an hour after the wave, then 60 quiet minutes
+        assertThat(alerts).filteredOn(a -> a.status() == Status.resolved).singleElement().satisfies(a -> {
+            assertThat(a.resolvedAt()).isAfter(end.plus(Duration.ofMinutes(60)));
+            assertThat(a.resolvedAt()).isBefore(end.plus(Duration.ofMinutes(121)));
+            assertThat(a.alertId()).isEqualTo(alerts.get(0).alertId());
+        });
+    }
+
+    @Test
+    void influencerComplaint_firesOnce_andItsEventExpiresAfterAnHour() {
+        var engine = engine();
+        replay(engine, quietDays("acme", at("2026-03-02T00:00:00Z"), 2, 2, 0.2, 10));
+        Instant posted = at("2026-03-04T10:00:30Z");
+        var big = Scenarios.mention("acme", "star", posted, true, "conduct", 2_000_000, "I am done with acme");
+
+        var alerts = new ArrayList<>(engine.accept(big));
+        alerts.addAll(engine.advanceTo(posted.plus(Duration.ofMinutes(5))));
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.rule()).isEqualTo("influencer-complaint");
+            assertThat(a.severity()).isEqualTo(Severity.SEV2);
+            assertThat(a.evidence().topMentions()).containsExactly("generated:star");
+        });
+        assertThat(engine.notableEventsInMemory()).isEqualTo(1);
+
+        engine.advanceTo(posted.plus(Duration.ofMinutes(59)));
+        assertThat(engine.notableEventsInMemory()).isEqualTo(1);
+        engine.advanceTo(posted.plus(Duration.ofMinutes(64)));
+        assertThat(engine.notableEventsInMemory()).isZero();
+    }
+
+    static Thresholds thresholds(String rule) {
+        return book.thresholds().stream().filter(t -> t.rule().equals(rule)).findFirst().orElseThrow();
     }
 }
