@@ -80,7 +80,7 @@ public final class CsvMentions {
                     .findFirst()
                     .orElseThrow(() -> new BadInputException(origin + ": no CSV mapping in config/csv matches the header "
                             + header + "; add one that names these columns"));
-            return new RowReader(origin, mapping, header.size()).readAll(parser);
+            return new RowReader(origin, mapping, header).readAll(parser);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
@@ -98,11 +98,11 @@ public final class CsvMentions {
         private long pendingLine;
         private int index;
 
-        RowReader(String origin, CsvMapping mapping, int width) {
+        RowReader(String origin, CsvMapping mapping, List<String> header) {
             this.mapping = mapping;
-            this.width = width;
+            this.width = header.size();
             this.formats = mapping.formatters();
-            this.batch = new Batch.Builder(origin);
+            this.batch = new Batch.Builder(origin, String.join(",", header));
         }
 
         Batch readAll(CSVParser parser) {
