@@ -32,10 +32,13 @@ public record Home(Path root) {
         return root.resolve("routes");
     }
 
-    /** Mutable state (embedded Elasticsearch, drop directory); {@code FIREBREAK_DATA} overrides. */
+    /**
+     * Mutable state (embedded Elasticsearch, drop directory, run state): {@code <root>/data}, or
+     * the {@code firebreak.data} system property, or {@code FIREBREAK_DATA}.
+     */
     public Path data() {
-        String env = System.getenv("FIREBREAK_DATA");
-        return env != null && !env.isBlank() ? Path.of(env).toAbsolutePath() : root.resolve("data");
+        String configured = System.getProperty("firebreak.data", System.getenv("FIREBREAK_DATA"));
+        return configured != null && !configured.isBlank() ? Path.of(configured).toAbsolutePath() : root.resolve("data");
     }
 
     public boolean looksValid() {

@@ -1,0 +1,33 @@
+package io.firebreak.service;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.firebreak.config.Home;
+import io.firebreak.config.Settings;
+import io.firebreak.store.Elastic;
+import io.firebreak.store.EmbeddedElasticsearch;
+import java.nio.file.Path;
+
+/** The Elasticsearch a command works against: the embedded server it starts, or a configured cluster. */
+record Backend(EmbeddedElasticsearch embedded, String url, ElasticsearchClient client) implements AutoCloseable {
+
+    static Backend connect(Home home, Settings settings) {
+        Settings.Elasticsearch es = settings.elasticsearch();
+        EmbeddedElasticsearch embedded = null;
+        String url = es.url();
+        if (es.isEmbedded()) {
+            embedded = EmbeddedElasticsearch.start(home.root(), home.data(), es.embedded().httpPort(), es.embedded().heap());
+            url = embedded.url();
+        }
+        Path ca = es.caCert() == null || es.caCert().isBlank() ? null : home.root().resolve(es.caCert());
+        var credentials = embedded != null ? new Settings.Credentials(null, null, null)
+                : Settings.Credentials.fromEnvironment(System.getenv());
+        return new Backend(embedded, url, Elastic.connect(url, credentials, ca));
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}
