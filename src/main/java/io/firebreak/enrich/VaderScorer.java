@@ -13,7 +13,9 @@ import java.util.Set;
 /**
  * English sentiment after VADER (Hutto &amp; Gilbert, ICWSM-14): a port of vaderSentiment 3.3.2's
  * compound score with its lexicon and emoji lexicon, rules for negation, boosters, "but", ALL CAPS
- * and punctuation, normalised with alpha = 15.
+ * and punctuation, normalised with alpha = 15; plus what social posts need and VADER lacks: handles and
+ * links ignored, hashtags read as words, elongations ("sooo gooood") read as emphasis, emoji sequences
+ * (skin tones, variation selectors) recognised, curly apostrophes and HTML entities understood.
  */
 public final class VaderScorer implements SentimentScorer {
 
@@ -43,34 +45,35 @@ public final class VaderScorer implements SentimentScorer {
 
     private final Map<String, Double> lexicon;
     private final Map<String, String> emoji;
+    private final int longestEmoji;
 
     VaderScorer(Map<String, Double> lexicon, Map<String, String> emoji) {
         this.lexicon = Map.copyOf(lexicon);
         this.emoji = Map.copyOf(emoji);
+        this.longestEmoji = emoji.keySet().stream().mapToInt(String::length).max().orElse(1);
     }
 
     /** The shipped lexicons from {@code src/main/resources/sentiment}. */
     public static VaderScorer english() {
         Map<String, Double> lexicon = new HashMap<>();
-        readTabbed("sentiment/vader_lexicon.txt", (k, v) -> lexicon.put(k, Double.parseDouble(v)));
+        readTabbed("sentiment/vader_lexicon.txt", false, (k, v) -> lexicon.put(k, Double.parseDouble(v)));
+        readTabbed("sentiment/additions_en.txt", true, (k, v) -> lexicon.put(k, Double.parseDouble(v)));
         Map<String, String> emoji = new HashMap<>();
-        readTabbed("sentiment/emoji_utf8_lexicon.txt", emoji::put);
+        readTabbed("sentiment/emoji_utf8_lexicon.txt", false, emoji::put);
+        readTabbed("sentiment/emoji_meaning_en.txt", true, emoji::put);
         return new VaderScorer(lexicon, emoji);
     }
 
     @Override
     public double score(String text) {
-        String plain = describeEmoji(text);
-        String[] words = words(plain);
-        int n = words.length;
+        Words words = words(describeEmoji(clean(text)));
+        int n = words.size();
         if (n == 0) {
             return 0;
         }
-        String[] lower = new String[n];
-        for (int i = 0; i < n; i++) {
-            lower[i] = words[i].toLowerCase(java.util.Locale.ROOT);
-        }
-        boolean capDiff = capDifferential(words);
+        String[] original = words.original();
+        String[] lower = words.lower();
+        boolean capDiff = capDifferential(original);
         double[] sentiments = new double[n];
         for (int i = 0; i < n; i++) {
             // booster words and "kind of" modify their neighbours and carry no valence themselves
@@ -78,14 +81,14 @@ public final class VaderScorer implements SentimentScorer {
                     || (i < n - 1 && lower[i].equals("kind") && lower[i + 1].equals("of"))) {
                 continue;
             }
-            sentiments[i] = valence(words, lower, i, capDiff);
+            sentiments[i] = valence(original, lower, words.elongated(), i, capDiff);
         }
         butCheck(lower, sentiments);
         double sum = 0;
         for (double s : sentiments) {
             sum += s;
         }
-        double emphasis = punctuationEmphasis(plain);
+        double emphasis = punctuationEmphasis(words.exclamations(), words.questions());
         if (sum > 0) {
             sum += emphasis;
         } else if (sum < 0) {
@@ -94,7 +97,7 @@ public final class VaderScorer implements SentimentScorer {
         return normalize(sum);
     }
 
-    private double valence(String[] words, String[] lower, int i, boolean capDiff) {
+    private double valence(String[] words, String[] lower, boolean[] elongated, int i, boolean capDiff) {
         Double lex = lexicon.get(lower[i]);
         if (lex == null) {
             return 0;
@@ -113,10 +116,13 @@ public final class VaderScorer implements SentimentScorer {
         if (capDiff && isUpper(words[i])) {
             valence += valence > 0 ? C_INCR : -C_INCR;
         }
+        if (elongated[i]) {
+            valence += valence > 0 ? B_INCR : -B_INCR;
+        }
         for (int start = 0; start < 3; start++) {
             int j = i - (start + 1);
             if (i > start && !lexicon.containsKey(lower[j])) {
-                double s = scalar(words[j], lower[j], valence, capDiff);
+                double s = scalar(words[j], lower[j], elongated[j], valence, capDiff);
                 if (start == 1) {
                     s *= 0.95;
                 } else if (start == 2) {
@@ -132,7 +138,7 @@ public final class VaderScorer implements SentimentScorer {
         return leastCheck(valence, lower, i);
     }
 
-    private static double scalar(String word, String lower, double valence, boolean capDiff) {
+    private static double scalar(String word, String lower, boolean elongated, double valence, boolean capDiff) {
         Double boost = BOOSTERS.get(lower);
         if (boost == null) {
             return 0;
@@ -140,6 +146,9 @@ public final class VaderScorer implements SentimentScorer {
         double scalar = valence < 0 ? -boost : boost;
         if (capDiff && isUpper(word)) {
             scalar += valence > 0 ? C_INCR : -C_INCR;
+        }
+        if (elongated) {
+            scalar += scalar > 0 ? B_INCR : -B_INCR;
         }
         return scalar;
     }
@@ -236,17 +245,7 @@ public final class VaderScorer implements SentimentScorer {
         }
     }
 
-    private static double punctuationEmphasis(String text) {
-        int exclamations = 0;
-        int questions = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '!') {
-                exclamations++;
-            } else if (c == '?') {
-                questions++;
-            }
-        }
+    private static double punctuationEmphasis(int exclamations, int questions) {
         double emphasis = Math.min(exclamations, 4) * 0.292;
         if (questions > 1) {
             emphasis += questions <= 3 ? questions * 0.18 : 0.96;
@@ -259,41 +258,153 @@ public final class VaderScorer implements SentimentScorer {
         return Math.max(-1, Math.min(1, norm));
     }
 
-    private String describeEmoji(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        boolean prevSpace = true;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            int len = Character.charCount(cp);
-            String description = cp < 0x80 ? null : emoji.get(text.substring(i, i + len));
-            if (description != null) {
-                if (!prevSpace) {
-                    out.append(' ');
-                }
-                out.append(description);
-                prevSpace = false;
-            } else {
-                out.appendCodePoint(cp);
-                prevSpace = cp == ' ';
-            }
-            i += len;
+    /** Curly apostrophes and the HTML entities tweets arrive with, so "don’t" negates and "&lt;3" is a heart. */
+    private static String clean(String text) {
+        if (text.indexOf('’') < 0 && text.indexOf('&') < 0) {
+            return text;
         }
-        return out.toString().strip();
+        return text.replace('’', '\'').replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&quot;", "\"").replace("&#39;", "'");
     }
 
-    private static String[] words(String text) {
-        java.util.ArrayList<String> words = new java.util.ArrayList<>();
+    /**
+     * Replaces each emoji by its description, longest sequence first ("👍🏽" is one emoji); a variation
+     * selector, joiner or skin tone left over adds nothing and is dropped.
+     */
+    private String describeEmoji(String text) {
+        StringBuilder out = null;
+        boolean prevSpace = true;
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            int cp = text.codePointAt(i);
+            int len = Character.charCount(cp);
+            String description = null;
+            int matched = len;
+            if (cp >= 0xA9) {
+                for (int l = Math.min(longestEmoji, n - i); l >= len && description == null; l--) {
+                    description = emoji.get(text.substring(i, i + l));
+                    matched = l;
+                }
+            }
+            boolean modifier = cp == 0xFE0F || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF);
+            if (description != null || modifier) {
+                if (out == null) {
+                    out = new StringBuilder(n + 32).append(text, 0, i);
+                }
+                if (description != null) {
+                    if (!prevSpace) {
+                        out.append(' ');
+                    }
+                    out.append(description).append(' ');
+                    prevSpace = true;
+                }
+                i += description != null ? matched : len;
+                continue;
+            }
+            if (out != null) {
+                out.appendCodePoint(cp);
+            }
+            prevSpace = cp == ' ';
+            i += len;
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** The scored words of a text with their lower-case forms, and the punctuation that adds emphasis. */
+    private record Words(String[] original, String[] lower, boolean[] elongated, int exclamations, int questions) {
+        int size() {
+            return original.length;
+        }
+    }
+
+    /**
+     * Splits on white space as VADER does; @handles and links are dropped (a handle like "@united" or a
+     * link's path is not an opinion, and a link's "?" is not a question), "#great" reads as "great", and an
+     * elongated word not in the lexicon is read in its short form and marked as emphasised.
+     */
+    private Words words(String text) {
+        java.util.ArrayList<String> kept = new java.util.ArrayList<>();
+        int exclamations = 0;
+        int questions = 0;
+        int n = text.length();
         int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean space = i == text.length() || Character.isWhitespace(text.charAt(i)) || Character.isSpaceChar(text.charAt(i));
+        for (int i = 0; i <= n; i++) {
+            boolean space = i == n || Character.isWhitespace(text.charAt(i)) || Character.isSpaceChar(text.charAt(i));
             if (space && start >= 0) {
-                words.add(stripPunctuationIfWord(text.substring(start, i)));
+                String token = text.substring(start, i);
+                if (!isHandleOrLink(token)) {
+                    for (int k = 0; k < token.length(); k++) {
+                        char c = token.charAt(k);
+                        exclamations += c == '!' ? 1 : 0;
+                        questions += c == '?' ? 1 : 0;
+                    }
+                    if (token.length() > 1 && token.charAt(0) == '#' && Character.isLetter(token.charAt(1))) {
+                        token = token.substring(1);
+                    }
+                    kept.add(stripPunctuationIfWord(token));
+                }
                 start = -1;
             } else if (!space && start < 0) {
                 start = i;
             }
         }
-        return words.toArray(new String[0]);
+        int size = kept.size();
+        String[] original = new String[size];
+        String[] lower = new String[size];
+        boolean[] elongated = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            String word = kept.get(i);
+            String low = word.toLowerCase(java.util.Locale.ROOT);
+            if (!lexicon.containsKey(low) && !BOOSTERS.containsKey(low) && hasLetterRun(low)) {
+                String shortForm = shortForm(low);
+                if (shortForm != null) {
+                    elongated[i] = true;
+                    word = shortForm;
+                    low = shortForm;
+                }
+            }
+            original[i] = word;
+            lower[i] = low;
+        }
+        return new Words(original, lower, elongated, exclamations, questions);
+    }
+
+    private static boolean isHandleOrLink(String token) {
+        return (token.length() > 1 && token.charAt(0) == '@' && Character.isLetterOrDigit(token.charAt(1)))
+                || token.startsWith("http://") || token.startsWith("https://") || token.startsWith("www.");
+    }
+
+    private static boolean hasLetterRun(String word) {
+        for (int i = 2; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isLetter(c) && c == word.charAt(i - 1) && c == word.charAt(i - 2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "gooood" -> "good", "sooooo" -> "so", "nooooope" -> "nope": runs of 3+ cut to two, then to one. */
+    private String shortForm(String word) {
+        String two = collapseRuns(word, 2);
+        if (lexicon.containsKey(two) || BOOSTERS.containsKey(two) || NEGATE.contains(two)) {
+            return two;
+        }
+        String one = collapseRuns(word, 1);
+        return lexicon.containsKey(one) || BOOSTERS.containsKey(one) || NEGATE.contains(one) ? one : null;
+    }
+
+    private static String collapseRuns(String word, int keep) {
+        StringBuilder out = new StringBuilder(word.length());
+        int run = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            run = i > 0 && c == word.charAt(i - 1) ? run + 1 : 1;
+            if (run <= keep || !Character.isLetter(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Strips ASCII punctuation around a word, but keeps short tokens whole so emoticons like ":)" survive. */
@@ -357,13 +468,16 @@ public final class VaderScorer implements SentimentScorer {
         return Map.copyOf(b);
     }
 
-    private static void readTabbed(String resource, java.util.function.BiConsumer<String, String> sink) {
+    private static void readTabbed(String resource, boolean comments, java.util.function.BiConsumer<String, String> sink) {
         try (InputStream in = VaderScorer.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line; (line = reader.readLine()) != null; ) {
+                if (comments && line.startsWith("#")) {
+                    continue;
+                }
                 String[] cols = line.strip().split("\t");
                 if (cols.length >= 2) {
                     sink.accept(cols[0], cols[1]);
