@@ -38,6 +38,16 @@ public final class VaderScorer implements SentimentScorer {
 
     private static final Map<String, Double> BOOSTERS = boosters();
 
+    // idioms without lexicon words; vaderSentiment lists them but never applies them
+    private static final Map<String, Double> IDIOMS = Map.ofEntries(
+            Map.entry("cut the mustard", 2.0), Map.entry("hand to mouth", -2.0), Map.entry("back handed", -2.0),
+            Map.entry("blow smoke", -2.0), Map.entry("blowing smoke", -2.0), Map.entry("upper hand", 1.0),
+            Map.entry("break a leg", 2.0), Map.entry("cooking with gas", 2.0), Map.entry("in the black", 2.0),
+            Map.entry("in the red", -2.0), Map.entry("on the ball", 2.0), Map.entry("under the weather", -2.0));
+    private static final int LONGEST_IDIOM = 3;
+    private static final Set<String> IDIOM_STARTS =
+            IDIOMS.keySet().stream().map(k -> k.substring(0, k.indexOf(' '))).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private static final Map<String, Double> SPECIAL_CASES = Map.of(
             "the shit", 3.0, "the bomb", 3.0, "bad ass", 1.5, "badass", 1.5, "bus stop", 0.0,
             "yeah right", -2.0, "kiss of death", -1.5, "to die for", 3.0,
@@ -83,6 +93,7 @@ public final class VaderScorer implements SentimentScorer {
             }
             sentiments[i] = valence(original, lower, words.elongated(), i, capDiff);
         }
+        idioms(lower, sentiments);
         butCheck(lower, sentiments);
         double sum = 0;
         for (double s : sentiments) {
@@ -166,9 +177,10 @@ public final class VaderScorer implements SentimentScorer {
             }
             return negated(lower[i - 2]) ? valence * N_SCALAR : valence;
         }
-        // vaderSentiment's operator precedence: "so"/"this" right before the word also counts here
-        if ((lower[i - 3].equals("never") && (lower[i - 2].equals("so") || lower[i - 2].equals("this")))
-                || lower[i - 1].equals("so") || lower[i - 1].equals("this")) {
+        // vaderSentiment's operator precedence made any "so"/"this" right before the word an intensifier
+        // here; "never so/this good" is what the rule means
+        if (lower[i - 3].equals("never") && (lower[i - 2].equals("so") || lower[i - 2].equals("this")
+                || lower[i - 1].equals("so") || lower[i - 1].equals("this"))) {
             return valence * 1.25;
         }
         if (lower[i - 3].equals("without") && (lower[i - 2].equals("doubt") || lower[i - 1].equals("doubt"))) {
@@ -222,6 +234,25 @@ public final class VaderScorer implements SentimentScorer {
             return atOrVeryLeast ? valence : valence * N_SCALAR;
         }
         return valence;
+    }
+
+    /** An idiom's valence replaces its words' own: "under the weather" is not about weather. */
+    private static void idioms(String[] lower, double[] sentiments) {
+        for (int i = 0; i + 1 < lower.length; i++) {
+            if (!IDIOM_STARTS.contains(lower[i])) {
+                continue;
+            }
+            StringBuilder phrase = new StringBuilder(lower[i]);
+            for (int len = 2; len <= LONGEST_IDIOM && i + len <= lower.length; len++) {
+                phrase.append(' ').append(lower[i + len - 1]);
+                Double idiom = IDIOMS.get(phrase.toString());
+                if (idiom != null) {
+                    java.util.Arrays.fill(sentiments, i, i + len, 0);
+                    sentiments[i] = idiom;
+                    break;
+                }
+            }
+        }
     }
 
     /** Words after "but" weigh 1.5, words before it 0.5: the clause after "but" carries the opinion. */
