@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Crisis monitoring: mentions in, negative waves detected, alerts with holding statements out.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            SentimentCommand.class,
+            EvalSentimentCommand.class,
         })
 public final class Firebreak {
 
