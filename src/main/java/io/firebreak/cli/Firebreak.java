@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             SentimentCommand.class,
             EvalSentimentCommand.class,
+            BacktestCommand.class,
         })
 public final class Firebreak {
 
