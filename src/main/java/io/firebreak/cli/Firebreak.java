@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             SentimentCommand.class,
             EvalSentimentCommand.class,
             BacktestCommand.class,
+            EvalDetectCommand.class,
         })
 public final class Firebreak {
 
