@@ -92,4 +92,20 @@ class HotReloadTest {
             assertThat(p.line()).isPositive();
         });
     }
+
+    @Test
+    void watcher_reloadsWhenAThresholdFileIsSaved() throws Exception {
+        copyShipped();
+        Path thresholds = dir.resolve("thresholds.yaml");
+        var engine = Engines.create(dir.resolve("rules"), thresholds, DetectionSettings.defaults(),
+                BaselineStore.inMemory(), List.of());
+        var reloads = new java.util.concurrent.LinkedBlockingQueue<List<RuleBook.Problem>>();
+        try (var watcher = new RuleWatcher(engine, dir.resolve("rules"), thresholds, reloads::add)) {
+            Files.writeString(thresholds, Files.readString(thresholds).replace("min-followers: 100000", "min-followers: 1000000"));
+
+            // waits for the file event, it does not time the reload
+            assertThat(reloads.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+        }
+        assertThat(influencer(engine, "a", Instant.parse("2026-03-02T10:00:10Z"))).isEmpty();
+    }
 }
