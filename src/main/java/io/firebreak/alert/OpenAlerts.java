@@ -35,6 +35,11 @@ public final class OpenAlerts {
         byGroup.remove(group(a));
     }
 
+    /** Puts back what a stored copy held, so a restart neither forgets an open alert nor re-opens it. */
+    public void restore(Entry entry) {
+        put(entry.alert(), entry.lastActive());
+    }
+
     public List<Entry> entries() {
         return new ArrayList<>(byGroup.values());
     }

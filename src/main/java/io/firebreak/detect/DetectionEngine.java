@@ -56,6 +56,7 @@ public final class DetectionEngine implements AutoCloseable {
     private final CrisisKeywords keywords;
     private final long latenessMs;
     private final int ringMinutes;
+    private final OpenAlerts open = new OpenAlerts();
     private final AlertStage stages;
     // sorted: ticking brands in a fixed order keeps live and replay identical
     private final Map<String, BrandState> brands = new TreeMap<>();
@@ -84,7 +85,6 @@ public final class DetectionEngine implements AutoCloseable {
         this.keywords = new CrisisKeywords(settings.keywords());
         this.latenessMs = settings.allowedLateness().toMillis();
         this.ringMinutes = Span.SIXTY_MINUTES.minutes() + settings.latenessMinutes() + 4;
-        OpenAlerts open = new OpenAlerts();
         List<AlertStage> all = new ArrayList<>();
         all.add(new Dedup(open));
         all.add(new AutoResolve(open, settings.quietTime(), (brand, category, now) -> calm(brand)));
@@ -177,6 +177,16 @@ public final class DetectionEngine implements AutoCloseable {
         old.dispose();
         log.info("rules reloaded: {} files", next.files().size());
         return List.of();
+    }
+
+    /** The alerts not yet resolved and when their wave was last active: what to store for a restart. */
+    public synchronized List<OpenAlerts.Entry> openAlerts() {
+        return open.entries();
+    }
+
+    /** Starts from stored open alerts (before the first mention): a crisis still running is not announced twice. */
+    public synchronized void restoreOpenAlerts(List<OpenAlerts.Entry> entries) {
+        entries.forEach(open::restore);
     }
 
     public synchronized Counters counters() {

@@ -128,9 +128,24 @@ public record RuleBook(KieBase kieBase, List<Thresholds> thresholds, List<Path> 
                 }
                 out.add(t);
             } catch (ClassCastException | JsonProcessingException | IllegalArgumentException ex) {
-                problems.add(new Problem(file, 0, "rule '" + e.getKey() + "': " + ex.getMessage()));
+                problems.add(new Problem(file, lineOf(file, e.getKey()), "rule '" + e.getKey() + "': " + ex.getMessage()));
             }
         }
         return out;
+    }
+
+    /** The line an entry starts on: the tree Jackson builds keeps no locations, the text does. */
+    private static int lineOf(Path file, String key) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(key + ":")) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
     }
 }

@@ -69,4 +69,24 @@ class BaselineTest {
         assertThat(second.baselines().brands().get("acme").total().level())
                 .isEqualTo(before.brands().get("acme").total().level());
     }
+
+    @Test
+    void aRestartedEngineGivenItsOpenAlerts_doesNotAnnounceTheRunningCrisisAgain() {
+        Instant onset = Instant.parse("2026-03-05T09:00:00Z");
+        List<EnrichedMention> history = Scenarios.quietDays("acme", Instant.parse("2026-03-02T00:00:00Z"), 3, 2, 0.2, 12);
+        List<EnrichedMention> wave = Scenarios.wave("acme", onset, 10, java.time.Duration.ofMinutes(40), "safety", 13);
+        var store = BaselineStore.inMemory();
+        var first = DetectionScenarioTest.engine(store);
+        history.forEach(first::accept);
+        var before = new java.util.ArrayList<io.firebreak.alert.Alert>();
+        wave.subList(0, wave.size() / 2).forEach(m -> before.addAll(first.accept(m)));
+        assertThat(before).isNotEmpty();
+
+        var second = DetectionScenarioTest.engine(store);
+        second.restoreOpenAlerts(first.openAlerts());
+        var after = new java.util.ArrayList<io.firebreak.alert.Alert>();
+        wave.subList(wave.size() / 2, wave.size()).forEach(m -> after.addAll(second.accept(m)));
+
+        assertThat(after).noneMatch(a -> a.status() == io.firebreak.alert.Alert.Status.firing);
+    }
 }

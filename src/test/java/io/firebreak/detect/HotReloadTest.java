@@ -94,6 +94,20 @@ class HotReloadTest {
     }
 
     @Test
+    void thresholdOfTheWrongType_namesTheRuleAndItsLine() throws IOException {
+        copyShipped();
+        Path thresholds = dir.resolve("thresholds.yaml");
+        Files.writeString(thresholds, "# comment\nnegative-spike:\n  span: 15m\nvolume-spike:\n  span: 7m\n");
+
+        var problems = org.assertj.core.api.Assertions.catchThrowableOfType(RuleBook.InvalidRules.class,
+                () -> RuleBook.compile(dir.resolve("rules"), thresholds)).problems();
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.message()).contains("volume-spike").contains("7m");
+        });
+    }
+
+    @Test
     void watcher_reloadsWhenAThresholdFileIsSaved() throws Exception {
         copyShipped();
         Path thresholds = dir.resolve("thresholds.yaml");
