@@ -55,14 +55,14 @@ class BaselineTest {
     @Test
     void aRestartedEngineKeepsItsBaselines_fromTheFileStore(@TempDir Path dir) {
         var store = new FileBaselineStore(dir.resolve("baselines.json"));
-        var first = DetectionScenarioTest.engine(store);
+        var first = ShippedRules.engine(store);
         List<EnrichedMention> days = Scenarios.quietDays("acme", Instant.parse("2026-03-02T00:00:00Z"), 3, 10, 0.2, 11);
         days.forEach(first::accept);
         first.finish();
         BaselineSnapshot before = first.baselines();
 
         assertThat(Files.exists(dir.resolve("baselines.json"))).isTrue();
-        var second = DetectionScenarioTest.engine(store);
+        var second = ShippedRules.engine(store);
         assertThat(second.baselines().brands().get("acme").activeHours())
                 .isEqualTo(before.brands().get("acme").activeHours())
                 .isGreaterThan(settings.warmupActiveHours());
@@ -76,13 +76,13 @@ class BaselineTest {
         List<EnrichedMention> history = Scenarios.quietDays("acme", Instant.parse("2026-03-02T00:00:00Z"), 3, 2, 0.2, 12);
         List<EnrichedMention> wave = Scenarios.wave("acme", onset, 10, java.time.Duration.ofMinutes(40), "safety", 13);
         var store = BaselineStore.inMemory();
-        var first = DetectionScenarioTest.engine(store);
+        var first = ShippedRules.engine(store);
         history.forEach(first::accept);
         var before = new java.util.ArrayList<io.firebreak.alert.Alert>();
         wave.subList(0, wave.size() / 2).forEach(m -> before.addAll(first.accept(m)));
         assertThat(before).isNotEmpty();
 
-        var second = DetectionScenarioTest.engine(store);
+        var second = ShippedRules.engine(store);
         second.restoreOpenAlerts(first.openAlerts());
         var after = new java.util.ArrayList<io.firebreak.alert.Alert>();
         wave.subList(wave.size() / 2, wave.size()).forEach(m -> after.addAll(second.accept(m)));

@@ -3,56 +3,23 @@ package io.firebreak.detect;
 import static io.firebreak.detect.Scenarios.merge;
 import static io.firebreak.detect.Scenarios.quietDays;
 import static io.firebreak.detect.Scenarios.wave;
+import static io.firebreak.detect.ShippedRules.engine;
+import static io.firebreak.detect.ShippedRules.replay;
+import static io.firebreak.detect.ShippedRules.thresholds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.alert.Alert;
 import io.firebreak.alert.Alert.Severity;
 import io.firebreak.alert.Alert.Status;
 import io.firebreak.enrich.EnrichedMention;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The shipped rules on generated streams, on event time: what fires, when, and what does not. */
 class DetectionScenarioTest {
-
-    static final Path RULES = Path.of("rules");
-    static final Path THRESHOLDS = Path.of("config/thresholds.yaml");
-    static RuleBook book;
-
-    @BeforeAll
-    static synchronized void compileOnce() {
-        try {
-            book = RuleBook.compile(RULES, THRESHOLDS);
-        } catch (RuleBook.InvalidRules e) {
-            throw new AssertionError(e.getMessage(), e);
-        }
-    }
-
-    static DetectionEngine engine() {
-        return engine(BaselineStore.inMemory());
-    }
-
-    static DetectionEngine engine(BaselineStore store) {
-        if (book == null) {
-            compileOnce();
-        }
-        return new DetectionEngine(book, RULES, THRESHOLDS, DetectionSettings.load(Path.of("config/detection.yaml")),
-                store, List.of());
-    }
-
-    static List<Alert> replay(DetectionEngine engine, List<EnrichedMention> mentions) {
-        List<Alert> out = new ArrayList<>();
-        for (EnrichedMention m : mentions) {
-            out.addAll(engine.accept(m));
-        }
-        out.addAll(engine.finish());
-        return out;
-    }
 
     static Instant at(String iso) {
         return Instant.parse(iso);
@@ -158,9 +125,5 @@ class DetectionScenarioTest {
         assertThat(engine.notableEventsInMemory()).isEqualTo(1);
         engine.advanceTo(posted.plus(Duration.ofMinutes(64)));
         assertThat(engine.notableEventsInMemory()).isZero();
-    }
-
-    static Thresholds thresholds(String rule) {
-        return book.thresholds().stream().filter(t -> t.rule().equals(rule)).findFirst().orElseThrow();
     }
 }

@@ -25,10 +25,10 @@ class ParityTest {
                 Scenarios.wave("acme", onset, 8, Duration.ofMinutes(40), "safety", 23),
                 Scenarios.wave("globex", onset.plus(Duration.ofHours(5)), 20, Duration.ofMinutes(20), "outage", 24));
 
-        List<Alert> replayed = DetectionScenarioTest.replay(DetectionScenarioTest.engine(), stream);
+        List<Alert> replayed = ShippedRules.replay(ShippedRules.engine(), stream);
 
         // live: 30-second batches arriving slightly out of order, the wall clock ticking after each
-        var live = DetectionScenarioTest.engine();
+        var live = ShippedRules.engine();
         List<Alert> streamed = new ArrayList<>();
         Random shuffle = new Random(7);
         int i = 0;

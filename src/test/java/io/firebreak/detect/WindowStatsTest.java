@@ -56,7 +56,7 @@ class WindowStatsTest {
 
     @Test
     void lateMentions_withinTheAllowedLatenessCount_laterOnesAreCountedAsLate() {
-        var engine = DetectionScenarioTest.engine(); // allowed lateness 2 minutes
+        var engine = ShippedRules.engine(); // allowed lateness 2 minutes
         engine.accept(Scenarios.mention("acme", "1", Instant.parse("2026-03-02T10:00:30Z"), false, "other", 1, "x"));
         engine.accept(Scenarios.mention("acme", "2", Instant.parse("2026-03-02T10:05:00Z"), false, "other", 1, "x"));
         // 10:05 makes minutes up to 10:02 final
