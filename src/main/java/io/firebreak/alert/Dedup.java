@@ -6,15 +6,20 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Groups raw alerts by brand and category into one alert with a stable id: the first opens it
  * ({@code firing}), a higher severity updates it ({@code escalated}), anything else only keeps it alive.
+ * A signal of category "other" (nothing specific known) joins the brand's open alert when there is one:
+ * it is the same wave seen without a category, not a second crisis.
  */
 public final class Dedup implements AlertStage {
 
     private static final DateTimeFormatter ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
+
+    private static final String OTHER = "other";
 
     private final OpenAlerts open;
 
@@ -41,7 +46,7 @@ public final class Dedup implements AlertStage {
                 out.add(a); // already part of a lifecycle: not ours to merge
                 continue;
             }
-            var entry = open.get(a);
+            var entry = open.get(a).or(() -> OTHER.equals(a.category()) ? open.strongestOf(a.brand()) : Optional.empty());
             if (entry.isEmpty()) {
                 Alert opened = new Alert(alertId(a.brand(), a.category(), a.firedAt()), a.rule(), a.brand(),
                         a.category(), a.severity(), Alert.Status.firing, a.firedAt(), now, null, a.evidence(), a.statement());

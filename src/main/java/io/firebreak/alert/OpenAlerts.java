@@ -2,6 +2,7 @@ package io.firebreak.alert;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,12 @@ public final class OpenAlerts {
 
     Optional<Entry> get(Alert a) {
         return Optional.ofNullable(byGroup.get(group(a)));
+    }
+
+    /** The brand's most severe open alert (the oldest among equals), whatever its category. */
+    Optional<Entry> strongestOf(String brand) {
+        return byGroup.values().stream().filter(e -> e.alert().brand().equals(brand))
+                .min(Comparator.comparing((Entry e) -> e.alert().severity()).thenComparing(e -> e.alert().firedAt()));
     }
 
     void put(Alert a, Instant lastActive) {

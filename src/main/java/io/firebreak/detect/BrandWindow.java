@@ -8,6 +8,8 @@ import java.util.List;
  * a window that did not change is not re-evaluated.
  *
  * @param span                  "5m", "15m" or "60m"
+ * @param negativeOriginals     negative mentions that are not reshares: how many distinct voices complain
+ * @param negativeReshares      negative mentions that are reshares: how far a few complaints travel
  * @param reach                 followers of the negative mentions' authors
  * @param shareVelocity         reshares per minute
  * @param baselineNegativeShare expected negative share from the baseline
@@ -24,6 +26,8 @@ public record BrandWindow(
         String span,
         long count,
         long negativeCount,
+        long negativeOriginals,
+        long negativeReshares,
         long keywordCount,
         long reach,
         double negativeShare,
@@ -53,7 +57,8 @@ public record BrandWindow(
                           double expectedCount, double expectedNegative, double expectedKeyword, boolean warmingUp) {
         double share = c.count() == 0 ? 0 : (double) c.negative() / c.count();
         double baseShare = expectedCount > 0 ? Math.min(1, expectedNegative / expectedCount) : 0;
-        return new BrandWindow(brand, span.id(), c.count(), c.negative(), c.keyword(), c.reach(),
+        return new BrandWindow(brand, span.id(), c.count(), c.negative(), c.negative() - c.negativeReshares(),
+                c.negativeReshares(), c.keyword(), c.reach(),
                 share, (double) c.reshares() / span.minutes(),
                 expectedCount, expectedNegative, expectedKeyword, baseShare, share - baseShare,
                 c.count() / Math.max(expectedCount, MIN_EXPECTED),

@@ -11,6 +11,8 @@ import java.util.List;
  */
 final class BrandWindows {
 
+    private static final double CLEAR_SHARE = 0.4;
+
     private final MinuteBucket[] ring;
 
     /** @param minutes how many minutes to keep: the longest span plus the allowed lateness, at least */
@@ -33,11 +35,15 @@ final class BrandWindows {
             b.reset(minute);
         }
         b.count++;
-        if (mention.reshareOf() != null) {
+        boolean reshare = isReshare(mention);
+        if (reshare) {
             b.reshares++;
         }
         if (negative) {
             b.negative++;
+            if (reshare) {
+                b.negativeReshares++;
+            }
             b.negativeByCategory[category.ordinal()]++;
             long followers = mention.author().followers();
             b.reach += followers;
@@ -49,9 +55,14 @@ final class BrandWindows {
         }
     }
 
+    /** A reshare by the schema's field, or by Twitter's "RT @" convention in exports that lack it. */
+    static boolean isReshare(Mention m) {
+        return m.reshareOf() != null || m.text().startsWith("RT @");
+    }
+
     /** Sums the {@code minutes} minutes ending with {@code lastMinute} (inclusive). */
     WindowCounts sum(long lastMinute, int minutes) {
-        long count = 0, negative = 0, reshares = 0, keyword = 0, reach = 0;
+        long count = 0, negative = 0, reshares = 0, negativeReshares = 0, keyword = 0, reach = 0;
         int[] negByCat = new int[Category.COUNT];
         int[] kwByCat = new int[Category.COUNT];
         List<MinuteBucket> used = new ArrayList<>(minutes);
@@ -64,6 +75,7 @@ final class BrandWindows {
             count += b.count;
             negative += b.negative;
             reshares += b.reshares;
+            negativeReshares += b.negativeReshares;
             keyword += b.keyword;
             reach += b.reach;
             for (int c = 0; c < Category.COUNT; c++) {
@@ -74,7 +86,7 @@ final class BrandWindows {
         if (count == 0) {
             return WindowCounts.EMPTY;
         }
-        return new WindowCounts(count, negative, reshares, keyword, reach,
+        return new WindowCounts(count, negative, reshares, negativeReshares, keyword, reach,
                 dominant(negByCat), dominant(kwByCat), top(used, false), top(used, true));
     }
 
@@ -92,8 +104,15 @@ final class BrandWindows {
         return t;
     }
 
-    /** Most frequent category; "other" only wins when nothing more specific was counted. */
+    /**
+     * The category most of the mentions fall in, "other" when none holds a clear share: a wave whose
+     * category flips between minutes would otherwise open a new alert with every flip.
+     */
     private static String dominant(int[] byCategory) {
+        int total = 0;
+        for (int n : byCategory) {
+            total += n;
+        }
         int best = -1;
         for (int c = 0; c < Category.COUNT; c++) {
             if (c == Category.OTHER.ordinal() || byCategory[c] == 0) {
@@ -103,7 +122,7 @@ final class BrandWindows {
                 best = c;
             }
         }
-        return best < 0 ? Category.OTHER.id() : Category.at(best).id();
+        return best < 0 || byCategory[best] < CLEAR_SHARE * total ? Category.OTHER.id() : Category.at(best).id();
     }
 
     private static List<String> top(List<MinuteBucket> buckets, boolean terms) {

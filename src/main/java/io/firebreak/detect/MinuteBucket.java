@@ -12,6 +12,7 @@ final class MinuteBucket {
     int count;
     int negative;
     int reshares;
+    int negativeReshares;
     int keyword;
     long reach;
     final int[] negativeByCategory = new int[Category.COUNT];
@@ -27,6 +28,7 @@ final class MinuteBucket {
         count = 0;
         negative = 0;
         reshares = 0;
+        negativeReshares = 0;
         keyword = 0;
         reach = 0;
         Arrays.fill(negativeByCategory, 0);

@@ -9,6 +9,9 @@ import io.firebreak.alert.Alert.Severity;
  * @param rule         the rule id this entry belongs to
  * @param span         which window the rule looks at
  * @param minCount     floor: below this many mentions nothing is a crisis, whatever the ratio
+ * @param minOriginals floor on negative mentions that are not reshares: one post retweeted a hundred
+ *                     times is a viral post, not a hundred people complaining
+ * @param minReshares  floor on negative reshares
  * @param ratio        at least this many times the baseline
  * @param minZ         at least this Poisson (or binomial) z
  * @param minShare     negative share at least this
@@ -22,6 +25,8 @@ public record Thresholds(
         String rule,
         String span,
         long minCount,
+        long minOriginals,
+        long minReshares,
         double ratio,
         double minZ,
         double minShare,

@@ -8,6 +8,7 @@ import java.util.List;
  * @param count              all mentions
  * @param negative           negative mentions
  * @param reshares           mentions that are reshares of another post
+ * @param negativeReshares   negative mentions that are reshares
  * @param keyword            negative mentions naming a crisis keyword
  * @param reach              followers of the negative mentions' authors
  * @param negativeCategory   the category most negative mentions fall in ("other" when none)
@@ -19,6 +20,7 @@ public record WindowCounts(
         long count,
         long negative,
         long reshares,
+        long negativeReshares,
         long keyword,
         long reach,
         String negativeCategory,
@@ -26,5 +28,5 @@ public record WindowCounts(
         List<String> topMentions,
         List<String> topTerms) {
 
-    static final WindowCounts EMPTY = new WindowCounts(0, 0, 0, 0, 0, "other", "other", List.of(), List.of());
+    static final WindowCounts EMPTY = new WindowCounts(0, 0, 0, 0, 0, 0, "other", "other", List.of(), List.of());
 }

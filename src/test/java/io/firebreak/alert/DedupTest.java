@@ -60,4 +60,19 @@ class DedupTest {
         assertThat(out).filteredOn(a -> a.category().equals("safety") && a.brand().equals("acme"))
                 .singleElement().extracting(Alert::severity).isEqualTo(Severity.SEV1);
     }
+
+    @Test
+    void anUncategorisedSignal_joinsTheBrandsOpenAlert_insteadOfOpeningASecond() {
+        dedup.apply(List.of(raw("negative-spike", "acme", "safety", Severity.SEV3, T)), T);
+        Instant later = T.plusSeconds(120);
+
+        assertThat(dedup.apply(List.of(raw("volume-spike", "acme", "other", Severity.SEV3, later)), later)).isEmpty();
+        assertThat(dedup.apply(List.of(raw("viral-post", "acme", "other", Severity.SEV2, later)), later))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.alertId()).isEqualTo("acme/safety/20260302T0905Z");
+                    assertThat(a.status()).isEqualTo(Status.escalated);
+                });
+        assertThat(dedup.apply(List.of(raw("volume-spike", "globex", "other", Severity.SEV3, later)), later))
+                .singleElement().extracting(Alert::alertId).isEqualTo("globex/other/20260302T0907Z");
+    }
 }

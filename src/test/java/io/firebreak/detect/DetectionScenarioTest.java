@@ -126,4 +126,21 @@ class DetectionScenarioTest {
         engine.advanceTo(posted.plus(Duration.ofMinutes(64)));
         assertThat(engine.notableEventsInMemory()).isZero();
     }
+
+    @Test
+    void oneComplaintRetweetedHundredsOfTimes_isAViralPost_notANegativeSpike() {
+        var engine = engine();
+        Instant start = at("2026-03-05T10:00:00Z");
+        List<EnrichedMention> storm = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            storm.add(Scenarios.mention("acme", "rt" + i, start.plusSeconds(6L * i), true, "conduct", 100,
+                    "RT @someone: staff at acme were rude to protesters"));
+        }
+        var alerts = replay(engine, merge(quietDays("acme", at("2026-03-02T00:00:00Z"), 3, 4, 0.2, 14), storm));
+
+        assertThat(alerts).filteredOn(a -> a.status() == Status.firing).singleElement().satisfies(a -> {
+            assertThat(a.rule()).isEqualTo("viral-post");
+            assertThat(a.severity()).isEqualTo(Severity.SEV3);
+        });
+    }
 }

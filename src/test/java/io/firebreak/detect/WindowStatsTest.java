@@ -13,8 +13,12 @@ class WindowStatsTest {
     static final long T0 = Instant.parse("2026-03-02T10:00:00Z").getEpochSecond() / 60;
 
     static void add(BrandWindows w, long minute, boolean negative, long followers, String id) {
+        add(w, minute, negative, followers, id, negative ? "outage" : "other", "x");
+    }
+
+    static void add(BrandWindows w, long minute, boolean negative, long followers, String id, String category, String text) {
         EnrichedMention m = Scenarios.mention("acme", id, Instant.ofEpochSecond(minute * 60 + 30), negative,
-                negative ? "outage" : "other", followers, "x");
+                category, followers, text);
         w.add(minute, m.mention(), negative, Category.of(m.enrichment().category()), null, List.of());
     }
 
@@ -42,6 +46,30 @@ class WindowStatsTest {
         assertThat(c.reach()).isEqualTo(90_100);            // only negative authors count
         assertThat(c.negativeCategory()).isEqualTo("outage");
         assertThat(c.topMentions()).containsExactly("generated:big", "generated:small");
+    }
+
+    @Test
+    void aCategoryWithoutAClearShare_isOther() {
+        var w = new BrandWindows(80);
+        String[] mixed = {"outage", "safety", "legal", "pricing", "conduct", "outage"};
+        for (int i = 0; i < mixed.length; i++) {
+            add(w, T0, true, 1, "m" + i, mixed[i], "x");
+        }
+        assertThat(w.sum(T0, 5).negativeCategory()).isEqualTo("other");   // outage 2 of 6 < 40%
+        add(w, T0, true, 1, "m6", "outage", "x");
+        assertThat(w.sum(T0, 5).negativeCategory()).isEqualTo("outage");  // 3 of 7
+    }
+
+    @Test
+    void retweetsCountAsNegativeReshares_notAsMoreVoices() {
+        var w = new BrandWindows(80);
+        add(w, T0, true, 1, "orig", "outage", "acme lost my bag");
+        add(w, T0, true, 1, "rt1", "outage", "RT @someone: acme lost my bag");
+        add(w, T0, true, 1, "rt2", "outage", "RT @someone: acme lost my bag");
+
+        var c = w.sum(T0, 5);
+        assertThat(c.negative()).isEqualTo(3);
+        assertThat(c.negativeReshares()).isEqualTo(2);
     }
 
     @Test
