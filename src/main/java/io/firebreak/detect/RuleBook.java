@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
@@ -21,6 +22,7 @@ import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
 import org.kie.api.conf.EventProcessingOption;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.io.ResourceFactory;
@@ -30,6 +32,8 @@ import org.kie.internal.io.ResourceFactory;
  * succeeds whole or reports every problem with file and line; it never half-loads.
  */
 public record RuleBook(KieBase kieBase, List<Thresholds> thresholds, List<Path> files) {
+
+    private static final AtomicLong COMPILATIONS = new AtomicLong();
 
     /** One thing wrong in a rule or threshold file. {@code line} is 0 when the compiler gave none. */
     public record Problem(Path file, int line, String message) {
@@ -62,6 +66,10 @@ public record RuleBook(KieBase kieBase, List<Thresholds> thresholds, List<Path> 
         }
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
+        // an id of its own per compilation: the KIE repository is JVM-wide, and two engines (or a reload
+        // racing a test) must not build each other's rules
+        ReleaseId id = ks.newReleaseId("io.firebreak", "rules", "1.0." + COMPILATIONS.incrementAndGet());
+        kfs.generateAndWritePomXML(id);
         for (Path f : files) {
             try {
                 kfs.write(ResourceFactory.newByteArrayResource(Files.readAllBytes(f))
@@ -81,11 +89,13 @@ public record RuleBook(KieBase kieBase, List<Thresholds> thresholds, List<Path> 
             problems.add(new Problem(file, m.getLine(), m.getText().strip()));
         }
         if (!problems.isEmpty()) {
+            ks.getRepository().removeKieModule(id);
             throw new InvalidRules(problems);
         }
         KieBaseConfiguration conf = ks.newKieBaseConfiguration();
         conf.setOption(EventProcessingOption.STREAM);
-        KieBase base = ks.newKieContainer(builder.getKieModule().getReleaseId()).newKieBase(conf);
+        KieBase base = ks.newKieContainer(id).newKieBase(conf);
+        ks.getRepository().removeKieModule(id); // the KieBase is built; keeping the module would leak one per reload
         return new RuleBook(base, thresholds, files);
     }
 
