@@ -5,8 +5,6 @@ import io.firebreak.config.Settings;
 import io.firebreak.service.DemoScenario;
 import io.firebreak.service.FirebreakService;
 import io.firebreak.service.Wirings;
-import java.net.ServerSocket;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +29,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Home home = Home.detect();
-        Settings settings = Settings.load(home).withApiPort(freePort());
+        Settings settings = Settings.load(home).withFreeApiPort();
         long t0 = System.nanoTime();
         System.out.println("Starting Firebreak with the embedded Elasticsearch " + io.firebreak.store.EmbeddedElasticsearch.VERSION + "...");
         try (FirebreakService service = FirebreakService.start(home, settings, Wirings.live(home))) {
@@ -84,11 +82,5 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
