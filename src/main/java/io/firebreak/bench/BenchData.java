@@ -27,13 +27,13 @@ final class BenchData {
 
     private BenchData() {}
 
-    static List<Mention> mentions(int count, int brands, Instant start, long seed) {
+    static List<Mention> mentions(int count, int brands, Instant start, String idPrefix, long seed) {
         var rnd = new SplittableRandom(seed);
         var out = new ArrayList<Mention>(count);
         for (int i = 0; i < count; i++) {
             String brand = "bench" + rnd.nextInt(brands);
             Instant at = start.plusMillis((long) i * 3_600_000L / count);
-            out.add(new Mention("m" + i, "bench", at, TEXTS[rnd.nextInt(TEXTS.length)].formatted(brand), brand, null,
+            out.add(new Mention(idPrefix + "-" + i, "bench", at, TEXTS[rnd.nextInt(TEXTS.length)].formatted(brand), brand, null,
                     null, new Mention.Author(null, "user" + rnd.nextInt(10_000), rnd.nextInt(5_000), false),
                     new Mention.Engagement(rnd.nextInt(5), rnd.nextInt(20), 0), null));
         }
