@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             SentimentCommand.class,
             EvalSentimentCommand.class,
+            BacktestCommand.class,
+            EvalDetectCommand.class,
         })
 public final class Firebreak {
 
