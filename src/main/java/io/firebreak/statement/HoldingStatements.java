@@ -66,6 +66,11 @@ public final class HoldingStatements {
         return categories;
     }
 
+    /** The brand as the public knows it (settings' display_name, else the brand id). */
+    public String displayName(String brand) {
+        return settings.displayName(brand);
+    }
+
     /** The recommended statement for this alert; {@code now} picks the next update slot still ahead. */
     public HoldingStatement write(Alert alert, Instant now) {
         CategoryStatements category = categories.getOrDefault(alert.category(), categories.get("other"));

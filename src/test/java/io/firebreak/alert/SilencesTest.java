@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ class SilencesTest {
     @Test
     void silenceMutesMatchingAlertsUntilItsExpiryAndNotAfter() {
         Silences silences = new Silences();
-        java.time.Instant expiry = T0.plus(Duration.ofHours(1));
+        Instant expiry = T0.plus(Duration.ofHours(1));
         silences.add(new Silence("s1", "acme", "pricing", null, expiry, "price change announced", "comms"), T0);
         SilenceStage stage = new SilenceStage(silences);
         List<Alert> all = List.of(acmePricing, acmeSafety, globexPricing);
