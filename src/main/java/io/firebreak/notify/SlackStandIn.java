@@ -80,6 +80,9 @@ public final class SlackStandIn implements AutoCloseable {
 
     /** Starts on a free port of 127.0.0.1. */
     public static SlackStandIn start() {
+        // without TCP_NODELAY the JDK server's separate header/body writes meet the client's delayed ACK:
+        // ~40 ms per call, which would dominate benchmarks; read once when the first server starts
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
