@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Crisis monitoring: mentions in, negative waves detected, alerts with holding statements out.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            AlertPreviewCommand.class,
         })
 public final class Firebreak {
 

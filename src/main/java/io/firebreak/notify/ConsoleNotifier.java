@@ -61,8 +61,8 @@ public final class ConsoleNotifier implements Notifier {
             for (TopPost p : n.topPosts()) {
                 String who = p.authorHandle() == null || p.authorHandle().isBlank()
                         ? "(unknown author)" : "@" + clean(p.authorHandle().replaceFirst("^@+", ""), 60);
-                s.append("  - ").append(who).append(" (").append(Figures.count(p.followers())).append(" followers, ")
-                        .append(Figures.count(p.shares())).append(" shares)");
+                s.append("  - ").append(who).append(" (").append(Figures.counted(p.followers(), "follower")).append(", ")
+                        .append(Figures.counted(p.shares(), "share")).append(")");
                 String url = SlackText.safeUrl(p.url());
                 if (url != null) {
                     s.append(' ').append(url);

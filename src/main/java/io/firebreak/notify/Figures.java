@@ -23,6 +23,11 @@ final class Figures {
         return Long.toString(n);
     }
 
+    /** "1 share", "340 shares", "12.3k followers". */
+    static String counted(long n, String noun) {
+        return count(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
     static String decimal(double d) {
         return String.format(Locale.ROOT, "%.1f", d);
     }

@@ -126,8 +126,8 @@ public record SlackMessage(String text, ArrayNode blocks) {
     private static String post(TopPost p) {
         String who = p.authorHandle() == null || p.authorHandle().isBlank()
                 ? "post" : "@" + SlackText.inline(p.authorHandle().replaceFirst("^@+", ""), 60);
-        return SlackText.link(p.url(), who) + " (" + Figures.count(p.followers()) + " followers, "
-                + Figures.count(p.shares()) + " shares): “" + SlackText.inline(p.text(), POST_CHARS) + "”";
+        return SlackText.link(p.url(), who) + " (" + Figures.counted(p.followers(), "follower") + ", "
+                + Figures.counted(p.shares(), "share") + "): “" + SlackText.inline(p.text(), POST_CHARS) + "”";
     }
 
     private static String contextLine(Alert a) {

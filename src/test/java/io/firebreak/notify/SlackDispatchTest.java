@@ -217,7 +217,7 @@ class SlackDispatchTest {
         assertThat(blocks).doesNotContain("<!channel>", "<!here>", "<@U0ADMIN>", "<http://evil", "@here", "*bold*",
                 "javascript:");
         String posts = post.json("blocks").get(3).path("text").path("text").asText();
-        assertThat(posts).endsWith("\n• @&lt;@U0ADMIN&gt; (5 followers, 1 shares): "
+        assertThat(posts).endsWith("\n• @&lt;@U0ADMIN&gt; (5 followers, 1 share): "
                 + "“&lt;!channel&gt; click &lt;http[:]//evil|here&gt; @\u2060here ∗bold∗”");
         assertThat(post.param("link_names")).isEqualTo("0");
     }
