@@ -188,6 +188,11 @@ public final class SlackStandIn implements AutoCloseable {
                     return;
                 }
                 record(method, auth, contentType, body, form, 200);
+                if (path.startsWith("/upload/")) {
+                    // the file bytes go to the URL files.getUploadURLExternal handed out; Slack answers in plain text
+                    sendText(exchange, "OK - " + body.length());
+                    return;
+                }
                 String error = errors.poll();
                 send(exchange, 200, (error != null ? error(error) : answer(method, form)).toString(), null);
             }
@@ -195,9 +200,6 @@ public final class SlackStandIn implements AutoCloseable {
     }
 
     private ObjectNode answer(String method, Map<String, String> form) {
-        if (method.startsWith("upload/")) {
-            return JSON.createObjectNode().put("ok", true);
-        }
         if (method.startsWith("files.") && !filesSupported) {
             return error("unknown_method");
         }
@@ -284,6 +286,15 @@ public final class SlackStandIn implements AutoCloseable {
             exchange.getResponseHeaders().set("Retry-After", retryAfter);
         }
         exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void sendText(HttpExchange exchange, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }

@@ -5,6 +5,7 @@ import static io.firebreak.notify.Fixtures.alert;
 import static io.firebreak.notify.Fixtures.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -60,7 +61,6 @@ class SlackDispatchTest {
         store = new InMemoryAlertStateStore();
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
-        ((Logger) LoggerFactory.getLogger("io.firebreak")).setLevel(ch.qos.logback.classic.Level.DEBUG);
         restart();
     }
 
@@ -99,6 +99,10 @@ class SlackDispatchTest {
 
         String ts = store.find("a-1").orElseThrow().messageTs();
         assertThat(ts).isNotBlank();
+        assertThat(slack.calls()).extracting(Call::method).containsExactly(
+                "chat.postMessage", "files.getUploadURLExternal", "/upload/F0STANDIN1", "files.completeUploadExternal");
+        assertThat(slack.calls("/upload/F0STANDIN1")).singleElement()
+                .satisfies(c -> assertThat(c.body()).startsWith("\u0089PNG").hasSizeGreaterThan(2_000));
         assertThat(slack.calls("files.completeUploadExternal")).singleElement()
                 .satisfies(c -> assertThat(c.param("thread_ts")).isEqualTo(ts));
         assertThat(data.resolve("charts/a-1.png")).isNotEmptyFile();
@@ -224,13 +228,21 @@ class SlackDispatchTest {
 
     @Test
     void theTokenNeverReachesLogsMessagesOrFiles() throws IOException {
-        slack.failNext(1, Failure.RATE_LIMITED).failNext(1, Failure.SERVER_ERROR).failNext(1, Failure.DISCONNECT);
-        dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV1, Status.firing, 480))), FIRED);
-        slack.errorNext(1, "invalid_auth");
-        dispatcher.dispatch(List.of(view(alert("a-2", Severity.SEV2, Status.firing, 90))), FIRED);
-        slack.filesSupported(false);
-        dispatcher.dispatch(List.of(view(alert("a-3", Severity.SEV3, Status.firing, 60))), FIRED);
+        // the strictest case: our code and the SDK at DEBUG, which logs requests and responses in detail
+        Logger ours = (Logger) LoggerFactory.getLogger("io.firebreak");
+        Logger sdk = (Logger) LoggerFactory.getLogger("com.slack.api");
+        Level oursBefore = ours.getLevel();
+        Level sdkBefore = sdk.getLevel();
+        ours.setLevel(Level.DEBUG);
+        sdk.setLevel(Level.DEBUG);
+        try {
+            sendWithEveryKindOfFailure();
+        } finally {
+            ours.setLevel(oursBefore);
+            sdk.setLevel(sdkBefore);
+        }
 
+        assertThat(logs.list).anySatisfy(e -> assertThat(e.getLoggerName()).startsWith("com.slack.api"));
         assertThat(logs.list).isNotEmpty().allSatisfy(e -> {
             assertThat(e.getFormattedMessage()).doesNotContain(TOKEN);
             assertThat(e.getThrowableProxy()).isNull();
@@ -256,6 +268,15 @@ class SlackDispatchTest {
         assertThat(logs.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
                 .contains("alert a-1: chart not uploaded (unknown_method); PNG kept at"));
         assertThat(slack.calls("files.completeUploadExternal")).isEmpty();
+    }
+
+    private void sendWithEveryKindOfFailure() {
+        slack.failNext(1, Failure.RATE_LIMITED).failNext(1, Failure.SERVER_ERROR).failNext(1, Failure.DISCONNECT);
+        dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV1, Status.firing, 480))), FIRED);
+        slack.errorNext(1, "invalid_auth");
+        dispatcher.dispatch(List.of(view(alert("a-2", Severity.SEV2, Status.firing, 90))), FIRED);
+        slack.filesSupported(false);
+        dispatcher.dispatch(List.of(view(alert("a-3", Severity.SEV3, Status.firing, 60))), FIRED);
     }
 
     private List<Call> topLevelPosts() {
