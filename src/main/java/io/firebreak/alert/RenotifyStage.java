@@ -3,17 +3,24 @@ package io.firebreak.alert;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Lets an alert through when it is new or materially changed; an unchanged open alert only once
- * {@code interval} has passed since it was last sent, and an already-sent resolved alert never again.
+ * its repeat interval has passed since it was last sent, and an already-sent resolved alert never again.
  */
 public final class RenotifyStage implements AlertStage {
 
     private final AlertStateStore store;
-    private final Duration interval;
+    private final Function<Alert, Duration> interval;
 
+    /** One interval for every alert. */
     public RenotifyStage(AlertStateStore store, Duration interval) {
+        this(store, alert -> interval);
+    }
+
+    /** An interval per alert, e.g. {@code routes::repeatIntervalFor}. */
+    public RenotifyStage(AlertStateStore store, Function<Alert, Duration> interval) {
         this.store = store;
         this.interval = interval;
     }
@@ -34,6 +41,6 @@ public final class RenotifyStage implements AlertStage {
         if (alert.status() == Alert.Status.resolved) {
             return false;
         }
-        return !now.isBefore(state.lastNotifiedAt().plus(interval));
+        return !now.isBefore(state.lastNotifiedAt().plus(interval.apply(alert)));
     }
 }

@@ -7,20 +7,25 @@ import io.firebreak.alert.Alert.Severity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * Which Slack channel an alert goes to ({@code config/routing.yaml}): the first route whose brand,
  * severity and category lists all match wins (an absent list matches anything), else the default.
- * Not an {@link AlertStage}: the Alert v1 record has no channel, so the dispatcher asks per alert.
+ * Like Alertmanager's repeat_interval, a route may set how long an unchanged open alert waits
+ * before it is sent again. Not an {@link AlertStage}: the Alert v1 record has no channel, so the
+ * dispatcher asks per alert.
  */
 public final class Routes {
 
-    /** One routing rule; empty sets match anything. */
-    public record Route(Set<String> brands, Set<Severity> severities, Set<String> categories, String channel) {
+    /** One routing rule; empty sets match anything; {@code repeatInterval} null uses the default. */
+    public record Route(Set<String> brands, Set<Severity> severities, Set<String> categories, String channel,
+            Duration repeatInterval) {
         public Route {
             brands = Set.copyOf(brands);
             severities = Set.copyOf(severities);
@@ -35,14 +40,18 @@ public final class Routes {
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> ROUTE_KEYS = Set.of("brand", "severity", "category", "channel");
+    private static final Set<String> ROUTE_KEYS =
+            Set.of("brand", "severity", "category", "channel", "repeat_interval_minutes");
+    private static final Duration DEFAULT_REPEAT = Duration.ofHours(1);
 
     private final List<Route> routes;
     private final String defaultChannel;
+    private final Duration defaultRepeat;
 
-    public Routes(List<Route> routes, String defaultChannel) {
+    public Routes(List<Route> routes, String defaultChannel, Duration defaultRepeat) {
         this.routes = List.copyOf(routes);
         this.defaultChannel = defaultChannel;
+        this.defaultRepeat = defaultRepeat;
     }
 
     public static Routes load(Path file) {
@@ -79,13 +88,29 @@ public final class Routes {
                 }
             }
             routes.add(new Route(Set.copyOf(strings(r.get("brand"))), severities,
-                    Set.copyOf(strings(r.get("category"))), r.get("channel").asText()));
+                    Set.copyOf(strings(r.get("category"))), r.get("channel").asText(),
+                    r.has("repeat_interval_minutes") ? minutes(r.get("repeat_interval_minutes"), where) : null));
         }
-        return new Routes(routes, root.get("default_channel").asText());
+        Duration repeat = root.has("repeat_interval_minutes")
+                ? minutes(root.get("repeat_interval_minutes"), name) : DEFAULT_REPEAT;
+        return new Routes(routes, root.get("default_channel").asText(), repeat);
     }
 
     public String channelFor(Alert alert) {
         return routes.stream().filter(r -> r.matches(alert)).map(Route::channel).findFirst().orElse(defaultChannel);
+    }
+
+    /** How long an unchanged open alert waits before it is sent again (the matching route's, else the default). */
+    public Duration repeatIntervalFor(Alert alert) {
+        return routes.stream().filter(r -> r.matches(alert)).findFirst()
+                .map(Route::repeatInterval).filter(Objects::nonNull).orElse(defaultRepeat);
+    }
+
+    private static Duration minutes(JsonNode node, String where) {
+        if (!node.canConvertToInt() || node.asInt() <= 0) {
+            throw new IllegalArgumentException(where + ".repeat_interval_minutes: must be a positive number of minutes");
+        }
+        return Duration.ofMinutes(node.asInt());
     }
 
     /** A single value or a list. */

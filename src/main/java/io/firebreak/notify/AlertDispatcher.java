@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * statement, routes, queues each notification in the durable outbox, then drains the outbox through
  * the notifier with retries. A notification leaves the outbox only when delivered or permanently
  * refused, so an outage or restart loses nothing and recovery delivers each alert once.
+ * Dispatch and drain are serialised: two concurrent first deliveries of one alert would both see
+ * "no message yet" and post twice.
  */
 public final class AlertDispatcher {
 
@@ -47,7 +49,7 @@ public final class AlertDispatcher {
     }
 
     /** Queues what the stages let through, then drains the outbox. */
-    public DispatchReport dispatch(List<AlertView> views, Instant now) {
+    public synchronized DispatchReport dispatch(List<AlertView> views, Instant now) {
         Map<String, AlertView> byId = new LinkedHashMap<>();
         views.forEach(v -> byId.put(v.alert().alertId(), v));
         List<Alert> alerts = List.copyOf(byId.values().stream().map(AlertView::alert).toList());
@@ -75,7 +77,7 @@ public final class AlertDispatcher {
      * Tries every pending notification, oldest first. When one is still failing after the retry
      * policy, the rest wait too: the channel is likely down and order matters to readers.
      */
-    public DispatchReport drain(Instant now) {
+    public synchronized DispatchReport drain(Instant now) {
         int delivered = 0;
         int failed = 0;
         for (OutboxEntry entry : outbox.pending()) {

@@ -29,6 +29,14 @@ class RoutesTest {
     }
 
     @Test
+    void repeatIntervalComesFromTheMatchingRouteElseTheDefault() {
+        assertThat(shipped.repeatIntervalFor(alert("a", "acme", "outage", Severity.SEV1, Status.firing, 1)))
+                .isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(shipped.repeatIntervalFor(alert("a", "acme", "legal", Severity.SEV3, Status.firing, 1)))
+                .isEqualTo(java.time.Duration.ofMinutes(120));
+    }
+
+    @Test
     void nothingMatchesGoesToTheDefault() {
         assertThat(shipped.channelFor(alert("a", "acme", "pricing", Severity.SEV2, Status.firing, 1)))
                 .isEqualTo("#crisis-alerts");
