@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             EvalSentimentCommand.class,
             BacktestCommand.class,
             EvalDetectCommand.class,
+            AlertPreviewCommand.class,
         })
 public final class Firebreak {
 
