@@ -122,6 +122,15 @@ public record Settings(Api api, Elasticsearch elasticsearch, Ingest ingest) {
         }
     }
 
+    /** The same settings with the API on a port nobody uses now (demo, bench, tests). */
+    public Settings withFreeApiPort() {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return withApiPort(socket.getLocalPort());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("no free port on 127.0.0.1", e);
+        }
+    }
+
     public Settings withApiPort(int port) {
         return new Settings(new Api(api.host(), port), elasticsearch, ingest);
     }
@@ -129,6 +138,11 @@ public record Settings(Api api, Elasticsearch elasticsearch, Ingest ingest) {
     public Settings withElasticsearchUrl(String url) {
         var es = elasticsearch;
         return new Settings(api, new Elasticsearch(url, es.caCert(), es.indexPrefix(), es.retentionDays(), es.embedded()), ingest);
+    }
+
+    public Settings withIndexPrefix(String prefix) {
+        var es = elasticsearch;
+        return new Settings(api, new Elasticsearch(es.url(), es.caCert(), prefix, es.retentionDays(), es.embedded()), ingest);
     }
 
     public Path dropDir(Home home) {

@@ -5,6 +5,7 @@ import io.firebreak.config.Home;
 import io.firebreak.config.Settings;
 import io.firebreak.store.Elastic;
 import io.firebreak.store.EmbeddedElasticsearch;
+import io.firebreak.store.MentionStore;
 import java.nio.file.Path;
 
 /** The Elasticsearch a command works against: the embedded server it starts, or a configured cluster. */
@@ -22,6 +23,27 @@ record Backend(EmbeddedElasticsearch embedded, String url, ElasticsearchClient c
         var credentials = embedded != null ? new Settings.Credentials(null, null, null)
                 : Settings.Credentials.fromEnvironment(System.getenv());
         return new Backend(embedded, url, Elastic.connect(url, credentials, ca));
+    }
+
+    /**
+     * For short commands: the running service's Elasticsearch when there is one, else the
+     * configured one (starting the embedded server for the duration of the command).
+     */
+    static Backend attach(Home home, Settings settings) {
+        var running = RunState.read(home);
+        if (running.isEmpty()) {
+            return connect(home, settings);
+        }
+        RunState state = running.get();
+        var credentials = state.embedded() ? new Settings.Credentials(null, null, null)
+                : Settings.Credentials.fromEnvironment(System.getenv());
+        Settings.Elasticsearch es = settings.elasticsearch();
+        Path ca = state.embedded() || es.caCert() == null || es.caCert().isBlank() ? null : home.root().resolve(es.caCert());
+        return new Backend(null, state.elasticsearchUrl(), Elastic.connect(state.elasticsearchUrl(), credentials, ca));
+    }
+
+    MentionStore store(Settings settings, boolean singleNode) {
+        return new MentionStore(client, settings.elasticsearch().indexPrefix(), singleNode ? 0 : 1);
     }
 
     @Override

@@ -123,6 +123,23 @@ public final class MentionStore {
         }
     }
 
+    /** Mentions per value of a keyword field (sentiment.label, category, ...) with event time in [from, to). */
+    public Map<String, Long> countBy(String field, Instant from, Instant to) {
+        try {
+            var response = client.search(s -> s
+                    .index(alias()).ignoreUnavailable(true).allowNoIndices(true).size(0)
+                    .query(q -> q.range(r -> r.date(d -> d.field("created_at").gte(from.toString()).lt(to.toString()))))
+                    .aggregations("by", a -> a.terms(t -> t.field(field).size(50))), Void.class);
+            var out = new LinkedHashMap<String, Long>();
+            for (StringTermsBucket b : response.aggregations().get("by").sterms().buckets().array()) {
+                out.put(b.key().stringValue(), b.docCount());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Deletes daily indices older than {@code days} before {@code now}; 0 keeps everything. */
     public List<String> applyRetention(int days, Instant now) {
         if (days <= 0) {

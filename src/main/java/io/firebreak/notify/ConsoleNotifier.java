@@ -1,0 +1,109 @@
+package io.firebreak.notify;
+
+import io.firebreak.alert.Alert;
+import io.firebreak.alert.AlertChange;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Prints alerts as readable text when there is no Slack: the same content as the Slack message.
+ * Public text has control characters removed so a post cannot drive the terminal.
+ */
+public final class ConsoleNotifier implements Notifier {
+
+    private static final int WIDTH = 88;
+
+    private final PrintStream out;
+
+    public ConsoleNotifier(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void deliver(Notification notification, AlertChange change) {
+        out.print(render(notification, change));
+        out.flush();
+    }
+
+    /** The text block for one alert. */
+    public static String render(Notification n, AlertChange change) {
+        Alert a = n.alert();
+        Alert.Evidence e = a.evidence();
+        StringBuilder s = new StringBuilder();
+        String title = "== " + a.severity() + " · " + clean(n.brandName(), 80) + " · " + clean(a.category(), 40)
+                + " · " + a.status().name().toUpperCase(java.util.Locale.ROOT) + " ";
+        s.append(title).append("=".repeat(Math.max(3, WIDTH - title.length()))).append('\n');
+        s.append("alert ").append(clean(a.alertId(), 80)).append(" · rule ").append(clean(a.rule(), 80))
+                .append(" · channel ").append(clean(n.channel(), 80)).append('\n');
+        s.append("fired ").append(Figures.time(a.firedAt()));
+        if (a.updatedAt() != null) {
+            s.append(" · updated ").append(Figures.time(a.updatedAt()));
+        }
+        if (a.resolvedAt() != null) {
+            s.append(" · resolved ").append(Figures.time(a.resolvedAt()));
+        }
+        s.append('\n');
+        s.append("what changed: ").append(String.join("; ", change.lines())).append('\n');
+        if (e != null) {
+            s.append("mentions (").append(clean(e.window(), 20)).append("): ").append(e.count())
+                    .append(" vs baseline ").append(Figures.decimal(e.baseline()))
+                    .append(" (").append(Figures.ratio(e.ratio())).append(")")
+                    .append(" · negative ").append(Figures.percent(e.negativeShare())).append(" (").append(e.negativeCount()).append(")")
+                    .append(" · reach ").append(Figures.count(e.reach())).append('\n');
+            if (!e.topTerms().isEmpty()) {
+                s.append("top terms: ").append(e.topTerms().stream().map(t -> clean(t, 40)).collect(Collectors.joining(", ")))
+                        .append('\n');
+            }
+        }
+        if (!n.topPosts().isEmpty()) {
+            s.append("top posts:\n");
+            for (TopPost p : n.topPosts()) {
+                String who = p.authorHandle() == null || p.authorHandle().isBlank()
+                        ? "(unknown author)" : "@" + clean(p.authorHandle().replaceFirst("^@+", ""), 60);
+                s.append("  - ").append(who).append(" (").append(Figures.counted(p.followers(), "follower")).append(", ")
+                        .append(Figures.counted(p.shares(), "share")).append(")");
+                String url = SlackText.safeUrl(p.url());
+                if (url != null) {
+                    s.append(' ').append(url);
+                }
+                s.append("\n    \"").append(clean(p.text(), 280)).append("\"\n");
+            }
+        }
+        if (a.statement() != null && a.statement().text() != null) {
+            s.append("holding statement (").append(clean(a.statement().template(), 80)).append("), check facts, then post:\n");
+            wrap(clean(a.statement().text(), 4000), WIDTH - 4).forEach(line -> s.append("  | ").append(line).append('\n'));
+        }
+        if (n.checklist() != null) {
+            s.append("do:\n");
+            n.checklist().dos().forEach(d -> s.append("  + ").append(clean(d, 300)).append('\n'));
+            s.append("don't:\n");
+            n.checklist().donts().forEach(d -> s.append("  - ").append(clean(d, 300)).append('\n'));
+        }
+        s.append('\n');
+        return s.toString();
+    }
+
+    private static String clean(String text, int max) {
+        return SlackText.oneLine(text, max);
+    }
+
+    private static List<String> wrap(String text, int width) {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,178 @@
+package io.firebreak.notify;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.files.FilesUploadV2Response;
+import io.firebreak.alert.AlertChange;
+import io.firebreak.alert.AlertState;
+import io.firebreak.alert.AlertStateStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Slack message per alert through the Web API ({@code com.slack.api} MethodsClient): the first
+ * delivery posts and records the message ts at once; later deliveries update that message in place
+ * and reply in its thread with what changed. Failures come back typed (retryable or permanent),
+ * never carrying the token.
+ */
+public final class SlackNotifier implements Notifier, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackNotifier.class);
+
+    /** Slack error codes that a later retry can get past; every other error needs a person. */
+    private static final Set<String> RETRYABLE_ERRORS =
+            Set.of("ratelimited", "rate_limited", "internal_error", "fatal_error", "service_unavailable", "request_timeout");
+
+    private final Slack slack;
+    private final MethodsClient methods;
+    private final String token;
+    private final AlertStateStore store;
+    private final Path chartsDir;
+
+    /**
+     * @param apiUrl    Web API base URL ({@code SLACK_API_URL}), e.g. the stand-in's; null for slack.com
+     * @param chartsDir where chart PNGs are kept (also when upload is not possible); null to skip charts
+     */
+    public SlackNotifier(String token, String apiUrl, AlertStateStore store, Path chartsDir) {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("Slack token is empty");
+        }
+        SlackConfig config = new SlackConfig();
+        if (apiUrl != null && !apiUrl.isBlank()) {
+            // the SDK appends the method name directly to this prefix
+            config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+        }
+        config.setStatsEnabled(false);
+        config.setPrettyResponseLoggingEnabled(false);
+        this.slack = Slack.getInstance(config);
+        this.methods = slack.methods(token);
+        this.token = token;
+        this.store = store;
+        this.chartsDir = chartsDir;
+    }
+
+    @Override
+    public void deliver(Notification n, AlertChange change) throws NotifyFailure {
+        String alertId = n.alert().alertId();
+        AlertState state = store.find(alertId).orElse(AlertState.none(alertId));
+        SlackMessage message = SlackMessage.of(n);
+        if (!state.posted()) {
+            ChatPostMessageResponse posted = call("chat.postMessage", () -> methods.chatPostMessage(r -> r
+                    .channel(n.channel()).text(message.text()).blocksAsString(message.blocksJson())
+                    .unfurlLinks(false).unfurlMedia(false).linkNames(false)));
+            // recorded before anything else: from here on a retry updates this message, it never posts a second
+            store.save(state.withMessage(posted.getChannel(), posted.getTs()));
+            attachChart(n, posted.getChannel(), posted.getTs());
+            return;
+        }
+        call("chat.update", () -> methods.chatUpdate(r -> r
+                .channel(state.channel()).ts(state.messageTs()).text(message.text())
+                .blocksAsString(message.blocksJson()).linkNames(false)));
+        call("chat.postMessage", () -> methods.chatPostMessage(r -> r
+                .channel(state.channel()).threadTs(state.messageTs()).text(SlackMessage.threadReply(change))
+                .unfurlLinks(false).unfurlMedia(false).linkNames(false)));
+    }
+
+    @Override
+    public void close() throws Exception {
+        slack.close();
+    }
+
+    @Override
+    public String toString() {
+        return "SlackNotifier[" + slack.getConfig().getMethodsEndpointUrlPrefix() + "]";
+    }
+
+    /** A Web API call that may throw the SDK's exceptions. */
+    private interface SlackCall<T extends SlackApiTextResponse> {
+        T run() throws IOException, SlackApiException;
+    }
+
+    private <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call) throws NotifyFailure {
+        T response;
+        try {
+            response = call.run();
+        } catch (SlackApiException e) {
+            int status = e.getResponse().code();
+            if (status == 429) {
+                Duration wait = retryAfter(e.getResponse().header("Retry-After"));
+                throw new NotifyFailure.Retryable(method + ": rate limited (HTTP 429, Retry-After " + wait + ")", wait, null);
+            }
+            if (status >= 500 || status == 408) {
+                throw new NotifyFailure.Retryable(method + ": HTTP " + status, null, null);
+            }
+            throw new NotifyFailure.Permanent(method + ": HTTP " + status, null);
+        } catch (IOException e) {
+            // exceptions are not chained: the SDK's may describe the request, and the token must not travel
+            throw new NotifyFailure.Retryable(method + ": " + e.getClass().getSimpleName() + ": " + redact(e.getMessage()), null, null);
+        }
+        if (!response.isOk()) {
+            String error = response.getError();
+            if (RETRYABLE_ERRORS.contains(error)) {
+                throw new NotifyFailure.Retryable(method + ": " + error, null, null);
+            }
+            throw new NotifyFailure.Permanent(method + ": " + error, null);
+        }
+        return response;
+    }
+
+    /**
+     * Renders the chart, keeps it under the data directory and uploads it into the alert's thread.
+     * Best effort: the alert itself is already delivered, so a failed chart is logged, not retried;
+     * an endpoint without files.* (some stand-ins) is reported once per alert and the PNG stays on disk.
+     */
+    private void attachChart(Notification n, String channel, String ts) {
+        if (chartsDir == null) {
+            return;
+        }
+        String alertId = n.alert().alertId();
+        byte[] png;
+        Path file = chartsDir.resolve(alertId.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
+        try {
+            png = AlertChart.png(n);
+            Files.createDirectories(chartsDir);
+            Files.write(file, png);
+        } catch (IOException | RuntimeException | InternalError | LinkageError e) {
+            LOG.warn("alert {}: chart not rendered: {}", alertId, redact(e.getMessage()));
+            return;
+        }
+        try {
+            FilesUploadV2Response uploaded = methods.filesUploadV2(r -> r
+                    .channel(channel).threadTs(ts).fileData(png)
+                    .filename("firebreak-" + file.getFileName()).title("Mentions vs baseline"));
+            if (!uploaded.isOk()) {
+                LOG.warn("alert {}: chart not uploaded ({}); PNG kept at {}", alertId, uploaded.getError(), file);
+            }
+        } catch (SlackFilesUploadV2Exception e) {
+            // the SDK wraps the first step's refusal (e.g. unknown_method on a stand-in without files.*)
+            String error = e.getGetURLResponses() == null ? null : e.getGetURLResponses().stream()
+                    .filter(r -> !r.isOk()).map(r -> r.getError()).findFirst().orElse(null);
+            LOG.warn("alert {}: chart not uploaded ({}); PNG kept at {}", alertId,
+                    error != null ? error : e.getClass().getSimpleName(), file);
+        } catch (IOException | SlackApiException e) {
+            LOG.warn("alert {}: chart not uploaded ({}); PNG kept at {}", alertId, e.getClass().getSimpleName(), file);
+        }
+    }
+
+    private String redact(String text) {
+        return text == null ? "" : text.replace(token, "[token]");
+    }
+
+    private static Duration retryAfter(String header) {
+        try {
+            return Duration.ofSeconds(Math.max(1, Long.parseLong(header == null ? "" : header.trim())));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(1);
+        }
+    }
+}

@@ -1,0 +1,320 @@
+package io.firebreak.notify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A local Slack Web API for tests and the benchmark, on the JDK HTTP server bound to 127.0.0.1.
+ * Records every request (method, body, form fields, Authorization header, status sent), answers
+ * {@code chat.postMessage}, {@code chat.update}, {@code auth.test} and the {@code files.*} upload
+ * flow like Slack does, and can fail on demand: the next N calls with 429 + Retry-After, 500, a
+ * dropped connection or a Slack error code, or everything while "down".
+ */
+public final class SlackStandIn implements AutoCloseable {
+
+    /** One recorded request; {@code status} is the HTTP status the stand-in answered with (0: connection dropped). */
+    public record Call(String method, String authorization, String contentType, String body, Map<String, String> form, int status) {
+
+        public String param(String name) {
+            return form.get(name);
+        }
+
+        /** A form field holding JSON (e.g. {@code blocks}), parsed. */
+        public JsonNode json(String name) {
+            try {
+                return JSON.readTree(form.get(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public boolean ok() {
+            return status == 200;
+        }
+    }
+
+    /** A failure to inject. */
+    public enum Failure { RATE_LIMITED, SERVER_ERROR, DISCONNECT }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final List<Call> calls = new ArrayList<>();
+    private final Deque<Failure> failures = new ArrayDeque<>();
+    private final Deque<String> errors = new ArrayDeque<>();
+    private final Map<String, String> channelIds = new HashMap<>();
+    private final Map<String, String> messages = new LinkedHashMap<>();
+    private int retryAfterSeconds = 1;
+    private boolean down;
+    private boolean filesSupported = true;
+    private long tsCounter = 100;
+    private int fileCounter;
+
+    private SlackStandIn(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /** Starts on a free port of 127.0.0.1. */
+    public static SlackStandIn start() {
+        // without TCP_NODELAY the JDK server's separate header/body writes meet the client's delayed ACK:
+        // ~40 ms per call, which would dominate benchmarks; read once when the first server starts
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "slack-stand-in");
+                t.setDaemon(true);
+                return t;
+            });
+            SlackStandIn standIn = new SlackStandIn(server, executor);
+            server.createContext("/", standIn::handle);
+            server.setExecutor(executor);
+            server.start();
+            return standIn;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Slack stand-in: " + e.getMessage(), e);
+        }
+    }
+
+    /** The Web API base URL to give the client ({@code SLACK_API_URL}). */
+    public String apiUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    /** Every request so far, in order. */
+    public synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The requests for one Web API method, in order. */
+    public synchronized List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** Fails the next {@code n} calls in the given way. */
+    public synchronized SlackStandIn failNext(int n, Failure failure) {
+        for (int i = 0; i < n; i++) {
+            failures.add(failure);
+        }
+        return this;
+    }
+
+    /** Answers the next {@code n} calls with HTTP 200 and {@code {"ok":false,"error":error}}, e.g. invalid_auth. */
+    public synchronized SlackStandIn errorNext(int n, String error) {
+        for (int i = 0; i < n; i++) {
+            errors.add(error);
+        }
+        return this;
+    }
+
+    /** The Retry-After seconds sent with injected 429s. */
+    public synchronized SlackStandIn retryAfterSeconds(int seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** While down every call gets 503. */
+    public synchronized SlackStandIn down(boolean isDown) {
+        this.down = isDown;
+        return this;
+    }
+
+    /** Without files support {@code files.*} answers {@code unknown_method}, like a minimal stand-in. */
+    public synchronized SlackStandIn filesSupported(boolean supported) {
+        this.filesSupported = supported;
+        return this;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String body = new String(readAll(exchange.getRequestBody()), StandardCharsets.ISO_8859_1);
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            String method = path.startsWith("/api/") ? path.substring(5) : path;
+            Map<String, String> form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded")
+                    ? parseForm(new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8))
+                    : Map.of();
+            synchronized (this) {
+                Failure failure = down ? null : failures.poll();
+                if (down) {
+                    record(method, auth, contentType, body, form, 503);
+                    send(exchange, 503, "{\"ok\":false,\"error\":\"service_unavailable\"}", null);
+                    return;
+                }
+                if (failure == Failure.DISCONNECT) {
+                    record(method, auth, contentType, body, form, 0);
+                    // closing without a response: the client sees the connection end mid-request
+                    return;
+                }
+                if (failure == Failure.RATE_LIMITED) {
+                    record(method, auth, contentType, body, form, 429);
+                    send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}", String.valueOf(retryAfterSeconds));
+                    return;
+                }
+                if (failure == Failure.SERVER_ERROR) {
+                    record(method, auth, contentType, body, form, 500);
+                    send(exchange, 500, "{\"ok\":false,\"error\":\"internal_error\"}", null);
+                    return;
+                }
+                record(method, auth, contentType, body, form, 200);
+                if (path.startsWith("/upload/")) {
+                    // the file bytes go to the URL files.getUploadURLExternal handed out; Slack answers in plain text
+                    sendText(exchange, "OK - " + body.length());
+                    return;
+                }
+                String error = errors.poll();
+                send(exchange, 200, (error != null ? error(error) : answer(method, form)).toString(), null);
+            }
+        }
+    }
+
+    private ObjectNode answer(String method, Map<String, String> form) {
+        if (method.startsWith("files.") && !filesSupported) {
+            return error("unknown_method");
+        }
+        return switch (method) {
+            case "auth.test" -> JSON.createObjectNode().put("ok", true).put("url", "https://firebreak-standin.slack.invalid/")
+                    .put("team", "Firebreak").put("user", "firebreak").put("team_id", "T0STANDIN").put("user_id", "U0STANDIN")
+                    .put("bot_id", "B0STANDIN");
+            case "chat.postMessage" -> postMessage(form);
+            case "chat.update" -> update(form);
+            case "files.getUploadURLExternal" -> {
+                String id = "F0STANDIN" + (++fileCounter);
+                yield JSON.createObjectNode().put("ok", true).put("file_id", id)
+                        .put("upload_url", "http://127.0.0.1:" + server.getAddress().getPort() + "/upload/" + id);
+            }
+            case "files.completeUploadExternal" -> {
+                ArrayNode files = JSON.createArrayNode();
+                try {
+                    JSON.readTree(form.getOrDefault("files", "[]")).forEach(f -> files.add(JSON.createObjectNode()
+                            .put("id", f.path("id").asText()).put("title", f.path("title").asText())));
+                } catch (IOException e) {
+                    yield error("invalid_arguments");
+                }
+                ObjectNode ok = JSON.createObjectNode().put("ok", true);
+                ok.set("files", files);
+                yield ok;
+            }
+            case "files.info" -> {
+                ObjectNode ok = JSON.createObjectNode().put("ok", true);
+                ok.set("file", JSON.createObjectNode().put("id", form.getOrDefault("file", "")).put("name", "chart.png"));
+                yield ok;
+            }
+            default -> error("unknown_method");
+        };
+    }
+
+    private ObjectNode postMessage(Map<String, String> form) {
+        String channel = form.get("channel");
+        if (channel == null || channel.isBlank()) {
+            return error("channel_not_found");
+        }
+        String ts = nextTs();
+        String channelId = channelId(channel);
+        messages.put(channelId + "/" + ts, form.getOrDefault("text", ""));
+        ObjectNode ok = JSON.createObjectNode().put("ok", true).put("channel", channelId).put("ts", ts);
+        ok.set("message", JSON.createObjectNode().put("type", "message").put("text", form.getOrDefault("text", "")).put("ts", ts));
+        return ok;
+    }
+
+    private ObjectNode update(Map<String, String> form) {
+        String key = channelId(form.getOrDefault("channel", "")) + "/" + form.get("ts");
+        if (!messages.containsKey(key)) {
+            return error("message_not_found");
+        }
+        messages.put(key, form.getOrDefault("text", ""));
+        return JSON.createObjectNode().put("ok", true).put("channel", channelId(form.get("channel")))
+                .put("ts", form.get("ts")).put("text", form.getOrDefault("text", ""));
+    }
+
+    /** Names like {@code #crisis} get a stable id, as Slack answers with ids. */
+    private String channelId(String channel) {
+        if (channel.matches("[CGD][A-Z0-9]{8,}")) {
+            return channel;
+        }
+        return channelIds.computeIfAbsent(channel, c -> String.format(Locale.ROOT, "C%08d", channelIds.size() + 1));
+    }
+
+    private String nextTs() {
+        tsCounter++;
+        return "1767225600." + String.format(Locale.ROOT, "%06d", tsCounter);
+    }
+
+    private void record(String method, String auth, String contentType, String body, Map<String, String> form, int status) {
+        calls.add(new Call(method, auth, contentType, body, Map.copyOf(form), status));
+    }
+
+    private static ObjectNode error(String code) {
+        return JSON.createObjectNode().put("ok", false).put("error", code);
+    }
+
+    private static void send(HttpExchange exchange, int status, String json, String retryAfter) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        if (retryAfter != null) {
+            exchange.getResponseHeaders().set("Retry-After", retryAfter);
+        }
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void sendText(HttpExchange exchange, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        return in.readAllBytes();
+    }
+
+    private static Map<String, String> parseForm(String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            form.put(key, value);
+        }
+        return form;
+    }
+}

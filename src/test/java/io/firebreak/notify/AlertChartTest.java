@@ -1,0 +1,31 @@
+package io.firebreak.notify;
+
+import static io.firebreak.notify.Fixtures.FIRED;
+import static io.firebreak.notify.Fixtures.alert;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firebreak.alert.Alert.Severity;
+import io.firebreak.alert.Alert.Status;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class AlertChartTest {
+
+    private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G'};
+
+    @Test
+    void rendersTheSeriesAsLinesAndFallsBackToBarsWithoutOne() {
+        List<SeriesPoint> series = IntStream.range(0, 12)
+                .mapToObj(i -> new SeriesPoint(FIRED.minus(Duration.ofMinutes(5L * (12 - i))), i < 8 ? 40 : 40 + 100L * i, 40))
+                .toList();
+        Notification withSeries = new Notification(alert("a-1", Severity.SEV1, Status.firing, 480), "Acme", "#c",
+                List.of(), series, null);
+        Notification without = new Notification(alert("a-1", Severity.SEV1, Status.firing, 480), "Acme", "#c",
+                List.of(), List.of(), null);
+
+        assertThat(AlertChart.png(withSeries)).startsWith(PNG_MAGIC).hasSizeGreaterThan(2_000);
+        assertThat(AlertChart.png(without)).startsWith(PNG_MAGIC).hasSizeGreaterThan(2_000);
+    }
+}

@@ -1,0 +1,295 @@
+package io.firebreak.notify;
+
+import static io.firebreak.notify.Fixtures.FIRED;
+import static io.firebreak.notify.Fixtures.alert;
+import static io.firebreak.notify.Fixtures.view;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.alert.Alert;
+import io.firebreak.alert.Alert.Severity;
+import io.firebreak.alert.Alert.Status;
+import io.firebreak.alert.InMemoryAlertStateStore;
+import io.firebreak.alert.RenotifyStage;
+import io.firebreak.alert.Routes;
+import io.firebreak.alert.SilenceStage;
+import io.firebreak.alert.Silences;
+import io.firebreak.notify.SlackStandIn.Call;
+import io.firebreak.notify.SlackStandIn.Failure;
+import io.firebreak.statement.HoldingStatements;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/** The Slack path end to end from the dispatcher to the stand-in, on an injected clock and sleeper. */
+class SlackDispatchTest {
+
+    private static final String TOKEN = "xoxb-000000000000-firebreak-test-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HoldingStatements STATEMENTS =
+            HoldingStatements.load(Path.of("config/statements"), Path.of("config/statement-settings.yaml"));
+    private static final Routes ROUTES = Routes.load(Path.of("config/routing.yaml"));
+
+    @TempDir
+    Path data;
+
+    private SlackStandIn slack;
+    private InMemoryAlertStateStore store;
+    private FileOutbox outbox;
+    private SlackNotifier notifier;
+    private final List<Duration> slept = new ArrayList<>();
+    private AlertDispatcher dispatcher;
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
+    @BeforeEach
+    void start() {
+        slack = SlackStandIn.start();
+        store = new InMemoryAlertStateStore();
+        logs.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+        restart();
+    }
+
+    /** A fresh outbox, notifier and dispatcher over the same data directory and state, as after a restart. */
+    private void restart() {
+        if (outbox != null) {
+            outbox.close();
+        }
+        outbox = FileOutbox.open(data.resolve("outbox"));
+        notifier = new SlackNotifier(TOKEN, slack.apiUrl(), store, data.resolve("charts"));
+        dispatcher = new AlertDispatcher(
+                List.of(new SilenceStage(new Silences()), new RenotifyStage(store, Duration.ofMinutes(30))),
+                ROUTES, STATEMENTS, notifier, outbox, store, RetryPolicy.DEFAULT, slept::add);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+        notifier.close();
+        outbox.close();
+        slack.close();
+    }
+
+    @Test
+    void firstDeliveryPostsOneBlockKitMessageAndAttachesTheChartInItsThread() throws IOException {
+        DispatchReport report = dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV1, Status.firing, 480))), FIRED);
+
+        assertThat(report).isEqualTo(new DispatchReport(1, 1, 0, 0));
+        Call post = single(topLevelPosts());
+        assertThat(post.authorization()).isEqualTo("Bearer " + TOKEN);
+        assertThat(post.param("channel")).isEqualTo("#crisis-sev1-safety");
+        assertThat(post.param("unfurl_links")).isEqualTo("0");
+        assertThat(post.param("text")).isEqualTo("SEV1 safety alert for Acme: 480 mentions vs baseline 40.0 (12.0×)");
+        assertThat(post.json("blocks")).isEqualTo(JSON.readTree(Files.readString(Path.of(
+                "src/test/resources/slack/first-post-blocks.json"))));
+
+        String ts = store.find("a-1").orElseThrow().messageTs();
+        assertThat(ts).isNotBlank();
+        assertThat(slack.calls()).extracting(Call::method).containsExactly(
+                "chat.postMessage", "files.getUploadURLExternal", "/upload/F0STANDIN1", "files.completeUploadExternal");
+        assertThat(slack.calls("/upload/F0STANDIN1")).singleElement()
+                .satisfies(c -> assertThat(c.body()).startsWith("\u0089PNG").hasSizeGreaterThan(2_000));
+        assertThat(slack.calls("files.completeUploadExternal")).singleElement()
+                .satisfies(c -> assertThat(c.param("thread_ts")).isEqualTo(ts));
+        assertThat(data.resolve("charts/a-1.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void aChangeUpdatesTheMessageInPlaceAndSaysWhatChangedInTheThread() {
+        dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV2, Status.firing, 120))), FIRED);
+        String ts = store.find("a-1").orElseThrow().messageTs();
+        String channelId = store.find("a-1").orElseThrow().channel();
+
+        dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV1, Status.escalated, 480))), FIRED.plusSeconds(120));
+
+        assertThat(topLevelPosts()).hasSize(1);
+        Call update = single(slack.calls("chat.update"));
+        assertThat(update.param("ts")).isEqualTo(ts);
+        assertThat(update.param("channel")).isEqualTo(channelId);
+        assertThat(update.json("blocks").get(0).path("text").path("text").asText()).isEqualTo("🔴 ESCALATED · SEV1 · Acme · safety");
+        Call reply = single(threadReplies());
+        assertThat(reply.param("thread_ts")).isEqualTo(ts);
+        assertThat(reply.param("text")).isEqualTo("*Update:* Escalated; Severity SEV2 → SEV1; Mentions 120 → 480; "
+                + "Ratio to baseline 3.0× → 12.0×");
+    }
+
+    @Test
+    void resolvingMarksTheMessageResolvedAndDropsTheButtons() {
+        dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV2, Status.firing, 120))), FIRED);
+        dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV2, Status.resolved, 120))), FIRED.plusSeconds(3600));
+
+        JsonNode blocks = single(slack.calls("chat.update")).json("blocks");
+        assertThat(blocks.get(0).path("text").path("text").asText()).isEqualTo("✅ RESOLVED · SEV2 · Acme · safety");
+        assertThat(blocks.findValuesAsText("type")).doesNotContain("actions");
+        assertThat(single(threadReplies()).param("text")).isEqualTo("*Update:* Resolved");
+
+        dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV2, Status.resolved, 120))), FIRED.plusSeconds(86_400));
+        assertThat(slack.calls("chat.update")).as("a resolved alert is not repeated").hasSize(1);
+    }
+
+    @Test
+    void unchangedAlertIsNotResentBeforeTheInterval() {
+        Alert alert = alert("a-1", Severity.SEV2, Status.firing, 120);
+        dispatcher.dispatch(List.of(view(alert)), FIRED);
+        dispatcher.dispatch(List.of(view(alert)), FIRED.plus(Duration.ofMinutes(29)));
+        assertThat(slack.calls("chat.update")).isEmpty();
+
+        dispatcher.dispatch(List.of(view(alert)), FIRED.plus(Duration.ofMinutes(30)));
+        assertThat(slack.calls("chat.update")).hasSize(1);
+        assertThat(single(threadReplies()).param("text")).isEqualTo("*Update:* Still firing, no change");
+        assertThat(topLevelPosts()).hasSize(1);
+    }
+
+    @Test
+    void rateLimitWaitsRetryAfterThenDeliversOneMessage() {
+        slack.retryAfterSeconds(7).failNext(2, Failure.RATE_LIMITED);
+
+        DispatchReport report = dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV1, Status.firing, 480))), FIRED);
+
+        assertThat(report.delivered()).isEqualTo(1);
+        assertThat(slept).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(7));
+        assertThat(slack.calls("chat.postMessage")).extracting(Call::status).containsExactly(429, 429, 200);
+        assertThat(topLevelPosts()).hasSize(1);
+    }
+
+    @Test
+    void serverErrorsAndDroppedConnectionsAreRetriedWithBackoff() {
+        slack.failNext(1, Failure.SERVER_ERROR).failNext(1, Failure.DISCONNECT);
+
+        DispatchReport report = dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV1, Status.firing, 480))), FIRED);
+
+        assertThat(report.delivered()).isEqualTo(1);
+        assertThat(slept).first().isEqualTo(Duration.ofSeconds(1));
+        assertThat(topLevelPosts()).hasSize(1);
+    }
+
+    @Test
+    void outageThenRestartThenRecoveryDeliversExactlyOnce() {
+        slack.down(true);
+        Alert alert = alert("a-1", Severity.SEV1, Status.firing, 480);
+
+        DispatchReport during = dispatcher.dispatch(List.of(view(alert)), FIRED);
+        assertThat(during).isEqualTo(new DispatchReport(1, 0, 0, 1));
+        assertThat(slack.calls()).allSatisfy(c -> assertThat(c.status()).isEqualTo(503));
+        dispatcher.dispatch(List.of(view(alert)), FIRED.plusSeconds(60));
+        assertThat(outbox.pending()).as("one entry per alert, not one per attempt").hasSize(1);
+
+        restart();
+        slack.down(false);
+        DispatchReport after = dispatcher.drain(FIRED.plusSeconds(120));
+
+        assertThat(after).isEqualTo(new DispatchReport(0, 1, 0, 0));
+        assertThat(topLevelPosts()).hasSize(1);
+        assertThat(dispatcher.drain(FIRED.plusSeconds(180))).isEqualTo(new DispatchReport(0, 0, 0, 0));
+        restart();
+        assertThat(outbox.pending()).isEmpty();
+        assertThat(topLevelPosts()).hasSize(1);
+    }
+
+    @Test
+    void permanentFailureIsNotRetriedAndLandsInDeadLetters() throws IOException {
+        slack.errorNext(1, "channel_not_found");
+
+        DispatchReport report = dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV1, Status.firing, 480))), FIRED);
+
+        assertThat(report).isEqualTo(new DispatchReport(1, 0, 1, 0));
+        assertThat(slept).isEmpty();
+        assertThat(slack.calls("chat.postMessage")).hasSize(1);
+        assertThat(Files.readString(data.resolve("outbox/dead.jsonl"))).contains("chat.postMessage: channel_not_found", "\"alert_id\":\"a-1\"");
+    }
+
+    @Test
+    void hostileMentionTextCannotPingLinkOrFormat() {
+        dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV1, Status.firing, 480))), FIRED);
+
+        Call post = single(topLevelPosts());
+        String blocks = post.param("blocks");
+        assertThat(blocks).doesNotContain("<!channel>", "<!here>", "<@U0ADMIN>", "<http://evil", "@here", "*bold*",
+                "javascript:");
+        String posts = post.json("blocks").get(3).path("text").path("text").asText();
+        assertThat(posts).endsWith("\n• @&lt;@U0ADMIN&gt; (5 followers, 1 share): "
+                + "“&lt;!channel&gt; click &lt;http[:]//evil|here&gt; @\u2060here ∗bold∗”");
+        assertThat(post.param("link_names")).isEqualTo("0");
+    }
+
+    @Test
+    void theTokenNeverReachesLogsMessagesOrFiles() throws IOException {
+        // the strictest case: our code and the SDK at DEBUG, which logs requests and responses in detail
+        Logger ours = (Logger) LoggerFactory.getLogger("io.firebreak");
+        Logger sdk = (Logger) LoggerFactory.getLogger("com.slack.api");
+        Level oursBefore = ours.getLevel();
+        Level sdkBefore = sdk.getLevel();
+        ours.setLevel(Level.DEBUG);
+        sdk.setLevel(Level.DEBUG);
+        try {
+            sendWithEveryKindOfFailure();
+        } finally {
+            ours.setLevel(oursBefore);
+            sdk.setLevel(sdkBefore);
+        }
+
+        assertThat(logs.list).anySatisfy(e -> assertThat(e.getLoggerName()).startsWith("com.slack.api"));
+        assertThat(logs.list).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.getFormattedMessage()).doesNotContain(TOKEN);
+            assertThat(e.getThrowableProxy()).isNull();
+        });
+        assertThat(slack.calls()).allSatisfy(c -> assertThat(c.body()).doesNotContain(TOKEN));
+        assertThat(notifier.toString()).doesNotContain(TOKEN);
+        try (Stream<Path> files = Files.walk(data)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .as(f.toString()).doesNotContain(TOKEN);
+            }
+        }
+    }
+
+    @Test
+    void withoutFilesSupportTheChartIsKeptOnDiskAndTheAlertStillGoesOut() {
+        slack.filesSupported(false);
+
+        DispatchReport report = dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV1, Status.firing, 480))), FIRED);
+
+        assertThat(report.delivered()).isEqualTo(1);
+        assertThat(data.resolve("charts/a-1.png")).isNotEmptyFile();
+        assertThat(logs.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
+                .contains("alert a-1: chart not uploaded (unknown_method); PNG kept at"));
+        assertThat(slack.calls("files.completeUploadExternal")).isEmpty();
+    }
+
+    private void sendWithEveryKindOfFailure() {
+        slack.failNext(1, Failure.RATE_LIMITED).failNext(1, Failure.SERVER_ERROR).failNext(1, Failure.DISCONNECT);
+        dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV1, Status.firing, 480))), FIRED);
+        slack.errorNext(1, "invalid_auth");
+        dispatcher.dispatch(List.of(view(alert("a-2", Severity.SEV2, Status.firing, 90))), FIRED);
+        slack.filesSupported(false);
+        dispatcher.dispatch(List.of(view(alert("a-3", Severity.SEV3, Status.firing, 60))), FIRED);
+    }
+
+    private List<Call> topLevelPosts() {
+        return slack.calls("chat.postMessage").stream().filter(Call::ok).filter(c -> c.param("thread_ts") == null).toList();
+    }
+
+    private List<Call> threadReplies() {
+        return slack.calls("chat.postMessage").stream().filter(Call::ok).filter(c -> c.param("thread_ts") != null).toList();
+    }
+
+    private static Call single(List<Call> calls) {
+        assertThat(calls).hasSize(1);
+        return calls.get(0);
+    }
+
+}

@@ -1,0 +1,124 @@
+package io.firebreak.statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.firebreak.alert.Alert;
+import io.firebreak.alert.Alert.Severity;
+import io.firebreak.alert.Alert.Status;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HoldingStatementsTest {
+
+    private static final Path SHIPPED = Path.of("config/statements");
+    private static final Path SETTINGS = Path.of("config/statement-settings.yaml");
+    private static final Instant FIRED = Instant.parse("2026-03-02T09:07:00Z");
+
+    /** Corporate boilerplate and blame that crisis-comms practice rules out of a first statement. */
+    private static final List<String> BANNED = List.of(
+            "take this very seriously", "very seriously", "take this matter seriously", "seriously",
+            "valued customer", "any inconvenience", "inconvenience this may have caused", "apologize for any",
+            "apologise for any", "sorry if", "sorry for any", "sorry you feel", "regret any", "deeply regret",
+            "at this point in time", "going forward", "abundance of caution", "isolated incident", "rest assured",
+            "no comment", "committed to", "top priority", "unfortunate", "misunderstanding", "user error",
+            "misuse", "supplier", "our partner", "third party", "hackers", "leverage", "stakeholders");
+
+    private final HoldingStatements statements = HoldingStatements.load(SHIPPED, SETTINGS);
+
+    @Test
+    void everyCategoryHasAFileWithAtLeastTwoVariantsAndAChecklist() {
+        assertThat(statements.categories()).containsOnlyKeys(
+                "safety", "outage", "data-privacy", "customer-service", "legal",
+                "product-quality", "pricing", "conduct", "other");
+        statements.categories().values().forEach(c -> {
+            assertThat(c.variants()).as(c.category()).containsKeys("holding", "apology", "safety-first");
+            assertThat(c.checklist().dos()).as(c.category()).isNotEmpty();
+            assertThat(c.checklist().donts()).as(c.category()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void noTemplateUsesBoilerplateOrBlame() {
+        statements.categories().values().forEach(c -> c.variants().values().forEach(texts -> texts.values().forEach(t -> {
+            String text = t.literalText().toLowerCase(Locale.ROOT);
+            BANNED.forEach(phrase -> assertThat(text).as(t.where()).doesNotContain(phrase));
+        })));
+    }
+
+    @Test
+    void everyTemplatePromisesTheNextUpdateAndSaysWhereToGetHelp() {
+        statements.categories().values().forEach(c -> c.variants().values().forEach(texts -> texts.values().forEach(t -> {
+            assertThat(t.parts()).as(t.where()).contains(
+                    new Template.Slot(Placeholder.NEXT_UPDATE), new Template.Slot(Placeholder.HELP));
+        })));
+    }
+
+    @Test
+    void sev1SafetyRecommendsSafetyFirstFilledWithBrandIssueHelpAndUpdateTime() {
+        HoldingStatement s = statements.write(alert("safety", Severity.SEV1, List.of("battery", "fire", "Recall")),
+                FIRED.plusSeconds(60));
+
+        assertThat(s.templateId()).isEqualTo("safety/safety-first/default");
+        assertThat(s.text())
+                .startsWith("Your safety comes first. We've seen reports about battery, fire and recall involving Acme.")
+                .contains("please contact help.acme.example or 0800 000 000.")
+                .endsWith("Next update by 10:07 UTC on 2 Mar.");
+        assertThat(s.checklist().dos()).isNotEmpty();
+    }
+
+    @Test
+    void nextUpdateMovesToTheNextSlotOnceTheFirstHasPassed() {
+        Alert sev2 = alert("outage", Severity.SEV2, List.of("login"));
+
+        assertThat(statements.nextUpdate(sev2, FIRED)).isEqualTo(FIRED.plusSeconds(2 * 3600));
+        assertThat(statements.nextUpdate(sev2, FIRED.plusSeconds(2 * 3600))).isEqualTo(FIRED.plusSeconds(4 * 3600));
+        assertThat(statements.nextUpdate(sev2, FIRED.plusSeconds(2 * 3600 - 1))).isEqualTo(FIRED.plusSeconds(2 * 3600));
+    }
+
+    @Test
+    void hostileTermsArePlainTextAndNeverExpanded() {
+        HoldingStatement s = statements.write(
+                alert("other", Severity.SEV3, List.of("<!channel>", "{help}", "*free* http://evil.example/x", "a", "b")),
+                FIRED);
+
+        assertThat(s.text()).doesNotContain("<", ">", "{", "}", "*", "://")
+                .contains("channel, help and free http evil example x");
+    }
+
+    @Test
+    void noTermsFallsBackToTheCategoryWording_unknownCategoryUsesOther() {
+        assertThat(statements.write(alert("pricing", Severity.SEV3, List.of()), FIRED).text())
+                .contains("questions about our prices or charges");
+        assertThat(statements.write(alert("weather", Severity.SEV3, List.of()), FIRED).templateId())
+                .isEqualTo("other/holding/default");
+    }
+
+    @Test
+    void unknownPlaceholderIsAConfigErrorNamingFileAndKey(@TempDir Path dir) throws IOException {
+        Files.copy(SHIPPED.resolve("other.yaml"), dir.resolve("other.yaml"));
+        Files.writeString(dir.resolve("outage.yaml"), Files.readString(SHIPPED.resolve("outage.yaml"))
+                .replace("We're sorry: {brand}", "We're sorry: {company}"));
+
+        assertThatThrownBy(() -> HoldingStatements.load(dir, SETTINGS))
+                .isInstanceOf(StatementConfigException.class)
+                .hasMessageContaining("outage.yaml: variants.apology.default: unknown placeholder {company}");
+    }
+
+    @Test
+    void unclosedBraceIsAConfigError() {
+        assertThatThrownBy(() -> Template.parse("next update by {next_update", "x.yaml: variants.holding.default"))
+                .hasMessageContaining("x.yaml: variants.holding.default: unclosed '{'");
+    }
+
+    private static Alert alert(String category, Severity severity, List<String> terms) {
+        return new Alert("a-1", "negative-spike", "acme", category, severity, Status.firing, FIRED, FIRED, null,
+                new Alert.Evidence("15m", 480, 400, 40, 12, 0.83, 1_200_000, List.of(), terms), null);
+    }
+}
