@@ -235,6 +235,11 @@ public final class DetectionEngine implements AutoCloseable {
         List<Alert> out = List.of();
         // minute n is final once the watermark is past its end plus the allowed lateness
         while ((lastTicked + 2) * MINUTE_MS + latenessMs <= watermark) {
+            long lastFinal = Math.floorDiv(watermark - latenessMs, MINUTE_MS) - 1;
+            if (lastFinal - lastTicked > 60 && quietEverywhere(lastTicked + 1)) {
+                skipQuietMinutes(lastFinal);
+                continue;
+            }
             List<Alert> alerts = tick(lastTicked + 1);
             if (!alerts.isEmpty()) {
                 if (out.isEmpty()) {
@@ -311,11 +316,48 @@ public final class DetectionEngine implements AutoCloseable {
     }
 
     private void closeHour(long hour) {
+        foldHour(hour);
+        store.save(baselines());
+    }
+
+    private void foldHour(long hour) {
         for (BrandState b : brands.values()) {
             if (b.baseline != null) {
                 b.baseline.closeHour(hour, b.windows.totals(hour * 60, hour * 60 + 59), settings);
             }
         }
+    }
+
+    /**
+     * True when ticking minute {@code n} cannot produce anything: every window is already empty, nothing
+     * notable is waiting and no alert is open. Ticks through such a stretch only fold empty hours into the
+     * baselines, so it can be skipped hour by hour: a week-long gap in a recording, or a mention stamped
+     * years ahead, then costs hours of work instead of minutes times brands.
+     */
+    private boolean quietEverywhere(long n) {
+        if (!open.entries().isEmpty()) {
+            return false;
+        }
+        for (BrandState b : brands.values()) {
+            if (!b.pending.isEmpty() || n - b.lastActiveMinute <= Span.SIXTY_MINUTES.minutes()) {
+                return false;
+            }
+            for (BrandWindow w : b.facts) {
+                if (w != null && w.count() > 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void skipQuietMinutes(long lastFinal) {
+        long hourEnd = Math.floorDiv(lastTicked + 1, 60) * 60 + 59;
+        for (; hourEnd <= lastFinal; hourEnd += 60) {
+            foldHour(Math.floorDiv(hourEnd, 60));
+        }
+        ticks += lastFinal - lastTicked;
+        lastTicked = lastFinal;
         store.save(baselines());
     }
 

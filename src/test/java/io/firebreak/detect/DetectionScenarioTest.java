@@ -143,4 +143,35 @@ class DetectionScenarioTest {
             assertThat(a.severity()).isEqualTo(Severity.SEV3);
         });
     }
+
+    @Test
+    void aMonthWithoutData_countsAsQuietTime_andDetectionWorksAfterIt() {
+        var engine = engine();
+        Instant onset = at("2026-04-10T09:00:00Z");
+        var stream = merge(
+                quietDays("acme", at("2026-03-01T00:00:00Z"), 5, 3, 0.2, 15),
+                quietDays("acme", at("2026-04-07T00:00:00Z"), 3, 3, 0.2, 16),
+                wave("acme", onset, 10, Duration.ofMinutes(30), "outage", 17));
+        var alerts = replay(engine, stream);
+
+        assertThat(alerts).filteredOn(a -> a.status() == Status.firing).singleElement()
+                .satisfies(a -> assertThat(a.firedAt()).isBetween(onset, onset.plus(Duration.ofMinutes(15))));
+        // every minute up to the end of the wave is final, the skipped month included
+        long first = stream.get(0).mention().createdAt().getEpochSecond() / 60;
+        long last = stream.get(stream.size() - 1).mention().createdAt().getEpochSecond() / 60;
+        assertThat(engine.counters().ticks()).isEqualTo(last - first + 1);
+    }
+
+    @Test
+    void aMentionStampedAYearAhead_movesTimeOnWithoutTickingEveryMinute() {
+        var engine = engine();
+        replay(engine, quietDays("acme", at("2026-03-01T00:00:00Z"), 2, 3, 0.2, 18));
+        engine.accept(Scenarios.mention("acme", "typo", at("2027-03-01T00:00:00Z"), true, "other", 1, "x"));
+
+        // the year in between is folded hour by hour; a later on-time mention is now late
+        engine.accept(Scenarios.mention("acme", "ontime", at("2026-03-03T00:00:10Z"), true, "other", 1, "x"));
+        assertThat(engine.counters().late()).isEqualTo(1);
+        assertThat(engine.baselines().brands().get("acme").lastHour() * 3600)
+                .isGreaterThan(at("2027-02-28T00:00:00Z").getEpochSecond());
+    }
 }
