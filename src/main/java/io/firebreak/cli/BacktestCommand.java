@@ -4,6 +4,8 @@ import io.firebreak.alert.Alert;
 import io.firebreak.alert.AlertJson;
 import io.firebreak.config.Home;
 import io.firebreak.detect.Backtest;
+import io.firebreak.detect.BaselineStore;
+import io.firebreak.detect.DetectionSettings;
 import io.firebreak.detect.DetectionEngine;
 import io.firebreak.detect.Engines;
 import io.firebreak.enrich.Enrichers;
@@ -44,6 +46,12 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "alert lines go here (default: stdout)")
     Path output;
 
+    @Option(names = "--rules", paramLabel = "DIR", description = "rule files to try (default: the shipped rules/)")
+    Path rules;
+
+    @Option(names = "--thresholds", paramLabel = "FILE", description = "thresholds to try (default: config/thresholds.yaml)")
+    Path thresholds;
+
     @Option(names = "--no-progress", description = "no progress bar, even on long inputs")
     boolean noProgress;
 
@@ -53,7 +61,9 @@ public final class BacktestCommand implements Callable<Integer> {
         PrintStream err = System.err;
         Batch batch = read(home, input);
         report(err, batch.rejected());
-        DetectionEngine engine = Engines.backtest(home);
+        DetectionEngine engine = Engines.create(rules != null ? rules : home.rules(),
+                thresholds != null ? thresholds : home.config("thresholds.yaml"),
+                DetectionSettings.load(home.config("detection.yaml")), BaselineStore.inMemory(), List.of());
         Backtest backtest = new Backtest(engine, Enrichers.standard(home));
         Writer out = output == null
                 ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))

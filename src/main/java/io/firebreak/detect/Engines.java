@@ -23,11 +23,6 @@ public final class Engines {
                 store, later);
     }
 
-    /** A fresh engine for a replay: no stored baselines, the shipped engine settings. */
-    public static DetectionEngine backtest(Home home) {
-        return create(home, BaselineStore.inMemory(), List.of());
-    }
-
     /**
      * Fresh replay engines that share one compilation of the shipped rules: for evals and benchmarks
      * that replay many streams (compiling DRL takes seconds, a session milliseconds).

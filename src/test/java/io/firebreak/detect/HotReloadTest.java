@@ -40,8 +40,7 @@ class HotReloadTest {
     @Test
     void brokenRule_isReportedWithFileAndLine_andTheOldRulesKeepFiring() throws IOException {
         Path rules = copyShipped();
-        var engine = Engines.create(rules, dir.resolve("thresholds.yaml"), DetectionSettings.defaults(),
-                BaselineStore.inMemory(), List.of());
+        var engine = Engines.backtest(rules, dir.resolve("thresholds.yaml"));
         Instant t = Instant.parse("2026-03-02T10:00:10Z");
         assertThat(influencer(engine, "a", t)).extracting(Alert::rule).containsExactly("influencer-complaint");
 
@@ -70,8 +69,7 @@ class HotReloadTest {
     void editedThreshold_takesEffectOnReload() throws IOException {
         copyShipped();
         Path thresholds = dir.resolve("thresholds.yaml");
-        var engine = Engines.create(dir.resolve("rules"), thresholds, DetectionSettings.defaults(),
-                BaselineStore.inMemory(), List.of());
+        var engine = Engines.backtest(dir.resolve("rules"), thresholds);
         Files.writeString(thresholds, Files.readString(thresholds).replace("min-followers: 100000", "min-followers: 1000000"));
 
         assertThat(engine.reload()).isEmpty();
@@ -82,8 +80,7 @@ class HotReloadTest {
     void brokenThresholdFile_isReportedWithItsLine() throws IOException {
         copyShipped();
         Path thresholds = dir.resolve("thresholds.yaml");
-        var engine = Engines.create(dir.resolve("rules"), thresholds, DetectionSettings.defaults(),
-                BaselineStore.inMemory(), List.of());
+        var engine = Engines.backtest(dir.resolve("rules"), thresholds);
         Files.writeString(thresholds, "negative-spike:\n  span: 15m\n  min-count: [oops\n");
 
         var problems = engine.reload();
@@ -111,8 +108,7 @@ class HotReloadTest {
     void watcher_reloadsWhenAThresholdFileIsSaved() throws Exception {
         copyShipped();
         Path thresholds = dir.resolve("thresholds.yaml");
-        var engine = Engines.create(dir.resolve("rules"), thresholds, DetectionSettings.defaults(),
-                BaselineStore.inMemory(), List.of());
+        var engine = Engines.backtest(dir.resolve("rules"), thresholds);
         var reloads = new java.util.concurrent.LinkedBlockingQueue<List<RuleBook.Problem>>();
         try (var watcher = new RuleWatcher(engine, dir.resolve("rules"), thresholds, reloads::add)) {
             Files.writeString(thresholds, Files.readString(thresholds).replace("min-followers: 100000", "min-followers: 1000000"));
