@@ -66,7 +66,6 @@ public final class DetectionEngine implements AutoCloseable {
     private final Map<String, BrandState> brands = new TreeMap<>();
     private final Map<String, BrandState> lookup = new HashMap<>();
 
-    private RuleBook book;
     private KieSession session;
     private long lastTicked = NONE;
     private long watermark = NONE;
@@ -96,7 +95,6 @@ public final class DetectionEngine implements AutoCloseable {
         all.addAll(later);
         this.stages = new AlertPipeline(all);
         store.load().ifPresent(s -> s.brands().forEach((b, stored) -> state(b).baseline = Baseline.of(stored)));
-        this.book = book;
         this.session = newSession(book);
     }
 
@@ -158,8 +156,9 @@ public final class DetectionEngine implements AutoCloseable {
     /**
      * Recompiles the rule and threshold files. On success the new rules take over with the current
      * windows and notable events; on failure the old rules keep running and the problems are returned.
+     * Compiling takes seconds and happens outside the engine's lock, so ingest keeps flowing meanwhile.
      */
-    public synchronized List<RuleBook.Problem> reload() {
+    public List<RuleBook.Problem> reload() {
         RuleBook next;
         try {
             next = RuleBook.compile(rulesDir, thresholdsFile);
@@ -167,10 +166,15 @@ public final class DetectionEngine implements AutoCloseable {
             e.problems().forEach(p -> log.error("rules not reloaded: {}", p));
             return e.problems();
         }
+        swapRules(next);
+        log.info("rules reloaded: {} files", next.files().size());
+        return List.of();
+    }
+
+    private synchronized void swapRules(RuleBook next) {
         KieSession old = session;
         List<Object> events = new ArrayList<>(old.getObjects(o -> o instanceof NotableMention));
         session = newSession(next);
-        book = next;
         for (Object e : events) {
             session.insert(e);
         }
@@ -180,8 +184,6 @@ public final class DetectionEngine implements AutoCloseable {
             }
         }
         old.dispose();
-        log.info("rules reloaded: {} files", next.files().size());
-        return List.of();
     }
 
     /** The alerts not yet resolved and when their wave was last active: what to store for a restart. */
