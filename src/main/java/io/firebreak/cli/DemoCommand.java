@@ -4,7 +4,12 @@ import io.firebreak.config.Home;
 import io.firebreak.config.Settings;
 import io.firebreak.service.DemoScenario;
 import io.firebreak.service.FirebreakService;
+import io.firebreak.service.LiveDetection;
 import io.firebreak.service.Wirings;
+import io.firebreak.alert.Alert;
+import io.firebreak.alert.AlertJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +33,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Home home = Home.detect();
+        Home checkout = Home.detect();
+        // the demo keeps its own state, wiped each run, so it never mixes with a real service's data
+        Home home = checkout.withData(checkout.data().resolve("demo"));
+        DemoScenario.clean(home.data());
         Settings settings = Settings.load(home).withFreeApiPort();
         long t0 = System.nanoTime();
         System.out.println("Starting Firebreak with the embedded Elasticsearch " + io.firebreak.store.EmbeddedElasticsearch.VERSION + "...");
@@ -60,6 +68,11 @@ public final class DemoCommand implements Callable<Integer> {
             }
             System.out.printf("Sent over HTTP in %.1f s: %,d indexed, %,d rejected (kept as dead letters).%n%n",
                     seconds(t1), indexed, rejected);
+            if (service.detection() instanceof LiveDetection detection) {
+                // the feed has ended: close the last minutes as a backtest would, and wait for the alerts
+                detection.finish();
+                detection.awaitDispatched(Duration.ofSeconds(60));
+            }
 
             service.store().refresh();
             System.out.println("Indexed per brand:");
@@ -69,6 +82,14 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println();
             printSplit("The day before the scare", service, dayBefore, DemoScenario.ONSET);
             printSplit("The hour of the scare   ", service, DemoScenario.ONSET, waveEnd);
+            Path alertsFile = home.data().resolve("alerts.jsonl");
+            List<String> alerts = Files.exists(alertsFile) ? Files.readAllLines(alertsFile) : List.of();
+            System.out.printf("%nAlerts sent: %d notification(s), printed above and kept in %s%n", alerts.size(), alertsFile);
+            for (String line : alerts) {
+                Alert a = AlertJson.parse(line);
+                System.out.printf("  %s  %-9s %s  %s/%s  rule %s%n", a.updatedAt(), a.status(), a.severity(), a.brand(),
+                        a.category(), a.rule());
+            }
             System.out.printf("%nDone in %.1f s. Stopping Elasticsearch.%n", seconds(t0));
         }
         return 0;

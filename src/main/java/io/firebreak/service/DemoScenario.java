@@ -2,7 +2,12 @@ package io.firebreak.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -10,8 +15,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The bundled demo: two calm weeks of mentions of the fictional Acme Air, then a safety scare that
- * spreads within minutes. Written by this project (no third-party data), deterministic (fixed
+ * The bundled demo: two calm weeks of mentions of the fictional Acme Air, a safety scare that
+ * spreads within minutes, then a few calm hours in which the alert resolves. Written by this project (no third-party data), deterministic (fixed
  * seed and dates) so a re-run updates the same documents instead of adding more.
  */
 public final class DemoScenario {
@@ -51,13 +56,7 @@ public final class DemoScenario {
         var lines = new ArrayList<String>();
         long id = 0;
         for (Instant hour = START; hour.isBefore(ONSET); hour = hour.plus(Duration.ofHours(1))) {
-            int hourOfDay = hour.atZone(ZoneOffset.UTC).getHour();
-            double rate = 1.5 + 5 * Math.sin(Math.PI * Math.max(0, hourOfDay - 5) / 18.0);
-            int n = poisson(rnd, Math.max(0.5, rate));
-            for (int k = 0; k < n; k++) {
-                Instant at = hour.plusSeconds(rnd.nextLong(3600));
-                lines.add(line(mapper, id++, at, CALM[rnd.nextInt(CALM.length)], rnd, 300, 0));
-            }
+            id = calmHour(mapper, rnd, lines, id, hour);
         }
         long minutes = WAVE.toMinutes();
         for (long m = 0; m < minutes; m++) {
@@ -70,10 +69,27 @@ public final class DemoScenario {
                 lines.add(line(mapper, id++, at, text, rnd, influencer ? 250_000 : 2_000, influencer ? 400 : 30));
             }
         }
+        // afterwards the talk goes back to normal, and the alert resolves once it has been calm long enough
+        for (Instant hour = ONSET.plus(WAVE); hour.isBefore(ONSET.plus(Duration.ofHours(4))); hour = hour.plus(Duration.ofHours(1))) {
+            id = calmHour(mapper, rnd, lines, id, hour);
+        }
         lines.sort(null);
         lines.add("{\"id\":\"demo-bad-1\",\"source\":\"demo\",\"text\":\"no timestamp on this one\"}");
         lines.add("{\"id\":\"demo-bad-2\",\"source\":\"demo\",\"created_at\":\"02/03/2026 09:10\",\"text\":\"a local date format\"}");
         return lines;
+    }
+
+    /** One hour of everyday mentions, busier in the day than at night. */
+    private static long calmHour(ObjectMapper mapper, SplittableRandom rnd, List<String> lines, long id, Instant hour) {
+        int hourOfDay = hour.atZone(ZoneOffset.UTC).getHour();
+        double rate = 1.5 + 5 * Math.sin(Math.PI * Math.max(0, hourOfDay - 5) / 18.0);
+        int n = poisson(rnd, Math.max(0.5, rate));
+        long next = id;
+        for (int k = 0; k < n; k++) {
+            Instant at = hour.plusSeconds(rnd.nextLong(3600));
+            lines.add(line(mapper, next++, at, CALM[rnd.nextInt(CALM.length)], rnd, 300, 0));
+        }
+        return next;
     }
 
     private static String line(ObjectMapper mapper, long id, Instant at, String text, SplittableRandom rnd,
@@ -89,6 +105,20 @@ public final class DemoScenario {
         author.put("followers", rnd.nextInt(maxFollowers));
         node.putObject("engagement").put("shares", maxShares == 0 ? 0 : rnd.nextInt(maxShares));
         return node.toString();
+    }
+
+    /** Forgets the previous demo run: its indices, alert state, outbox and alerts file. */
+    public static void clean(Path demoData) throws IOException {
+        for (String part : List.of("elasticsearch/data", "outbox", "alerts.jsonl", "run", "drop", "charts")) {
+            Path p = demoData.resolve(part);
+            if (Files.exists(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(f);
+                    }
+                }
+            }
+        }
     }
 
     private static int poisson(SplittableRandom rnd, double mean) {

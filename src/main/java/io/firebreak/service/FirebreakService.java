@@ -49,10 +49,11 @@ public final class FirebreakService implements AutoCloseable {
     private final StoreHealth health;
     private final BulkWriter writer;
     private final Main camel;
+    private final Consumer<List<EnrichedMention>> detection;
 
     private FirebreakService(Home home, Settings settings, EmbeddedElasticsearch embedded, String elasticsearchUrl,
                              ElasticsearchClient client, MentionStore store, DeadLetters deadLetters, StoreHealth health,
-                             BulkWriter writer, Main camel) {
+                             BulkWriter writer, Main camel, Consumer<List<EnrichedMention>> detection) {
         this.home = home;
         this.settings = settings;
         this.embedded = embedded;
@@ -63,10 +64,22 @@ public final class FirebreakService implements AutoCloseable {
         this.health = health;
         this.writer = writer;
         this.camel = camel;
+        this.detection = detection;
     }
 
-    /** What the service hands stored mentions to, and how it enriches them. */
-    public record Wiring(Enricher enricher, Consumer<List<EnrichedMention>> stored) {}
+    /** How the service enriches mentions and what it hands stored ones to (detection). */
+    public record Wiring(Enricher enricher, DetectionFactory detection) {
+        /** A wiring whose detection is a plain consumer, for tests of ingest alone. */
+        public static Wiring of(Enricher enricher, Consumer<List<EnrichedMention>> stored) {
+            return new Wiring(enricher, (client, store) -> stored);
+        }
+    }
+
+    /** Builds detection once Elasticsearch is up: it keeps its state there. */
+    @FunctionalInterface
+    public interface DetectionFactory {
+        Consumer<List<EnrichedMention>> create(ElasticsearchClient client, MentionStore store);
+    }
 
     public static FirebreakService start(Home home, Settings settings, Wiring wiring) {
         long t0 = System.nanoTime();
@@ -78,8 +91,9 @@ public final class FirebreakService implements AutoCloseable {
         var health = new StoreHealth(client, store).start(2_000);
         var writer = new BulkWriter(client, settings.ingest());
         var deadLetters = new DeadLetters(client, store);
+        Consumer<List<EnrichedMention>> detection = wiring.detection().create(client, store);
         var ingest = new IngestService(wiring.enricher(), store, writer, deadLetters, health,
-                Duration.ofSeconds(settings.ingest().requestTimeoutS()), Clock.systemUTC(), wiring.stored());
+                Duration.ofSeconds(settings.ingest().requestTimeoutS()), Clock.systemUTC(), detection);
         var json = new MentionJson(new ObjectMapper(), settings.ingest().maxTextChars());
         var csv = new CsvMentions(CsvMapping.loadAll(home.config().resolve("csv")), json);
         Path drop = settings.dropDir(home);
@@ -99,13 +113,14 @@ public final class FirebreakService implements AutoCloseable {
         try {
             camel.start();
         } catch (Exception e) {
+            closeQuietly(detection);
             writer.close();
             health.close();
             backend.close();
             throw new IllegalStateException("the Camel routes in " + home.routes() + " did not start: " + e.getMessage(), e);
         }
         var service = new FirebreakService(home, settings, backend.embedded(), backend.url(), client, store, deadLetters,
-                health, writer, camel);
+                health, writer, camel, detection);
         service.writeState();
         log.info("Firebreak listening on {} (Elasticsearch {}, drop folder {}) after {} ms",
                 service.apiUrl(), backend.url(), drop, (System.nanoTime() - t0) / 1_000_000);
@@ -136,6 +151,11 @@ public final class FirebreakService implements AutoCloseable {
         return health;
     }
 
+    /** What stored mentions go to: {@link LiveDetection} in production. */
+    public Consumer<List<EnrichedMention>> detection() {
+        return detection;
+    }
+
     public Path dropDir() {
         return settings.dropDir(home);
     }
@@ -148,11 +168,22 @@ public final class FirebreakService implements AutoCloseable {
             log.warn("stopping Camel: {}", e.toString());
         }
         writer.close();
+        closeQuietly(detection);
         health.close();
         if (embedded != null) {
             embedded.close();
         }
         RunState.clear(home);
+    }
+
+    private static void closeQuietly(Object o) {
+        if (o instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.warn("closing {}: {}", o.getClass().getSimpleName(), e.toString());
+            }
+        }
     }
 
     private void writeState() {

@@ -70,7 +70,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         if (root) {
             ensureServiceUser();
         }
-        Path base = root ? reachableBase(dataDir.resolve("elasticsearch"), projectRoot) : dataDir.resolve("elasticsearch");
+        Path base = root ? reachableBase(dataDir.resolve("elasticsearch")) : dataDir.resolve("elasticsearch");
         Path home = install(projectRoot, base);
         Path run = base.resolve("run");
         Path data = base.resolve("data");
@@ -236,14 +236,14 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
 
     /**
      * The service user must be able to enter every directory above its files; a checkout under
-     * /root, say, is closed to it, and then a machine-wide folder keyed by the checkout is used.
+     * /root, say, is closed to it, and then a machine-wide folder keyed by the preferred path is used.
      */
-    private static Path reachableBase(Path preferred, Path projectRoot) {
+    private static Path reachableBase(Path preferred) {
         createDirectories(preferred);
         if (exec(List.of("runuser", "-u", SERVICE_USER, "--", "test", "-x", preferred.toString())) == 0) {
             return preferred;
         }
-        Path fallback = Path.of("/var/lib/firebreak", shortHash(projectRoot.toString()), "elasticsearch");
+        Path fallback = Path.of("/var/lib/firebreak", shortHash(preferred.toString()), "elasticsearch");
         log.info("{} cannot enter {}; Elasticsearch files go to {}", SERVICE_USER, preferred, fallback);
         createDirectories(fallback);
         return fallback;

@@ -45,6 +45,10 @@ public final class MentionStore {
         this.replicas = replicas;
     }
 
+    public String prefix() {
+        return prefix;
+    }
+
     public String alias() {
         return prefix + "-mentions";
     }

@@ -3,6 +3,7 @@ package io.firebreak.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.config.Settings;
+import io.firebreak.enrich.Enrichers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +26,7 @@ class OutageIT {
                     .withApiPort(TestService.freePort())
                     .withElasticsearchUrl(proxy.url());
             try (var service = FirebreakService.start(TestService.home(), settings,
-                    new FirebreakService.Wiring(TestEnrichers.standard(TestService.home()), List::size))) {
+                    FirebreakService.Wiring.of(Enrichers.standard(TestService.home()), List::size))) {
                 assertThat(post(service, "o1").statusCode()).isEqualTo(200);
 
                 proxy.cut();

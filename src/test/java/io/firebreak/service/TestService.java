@@ -3,6 +3,7 @@ package io.firebreak.service;
 import io.firebreak.config.Home;
 import io.firebreak.config.Settings;
 import io.firebreak.enrich.EnrichedMention;
+import io.firebreak.enrich.Enrichers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -27,7 +28,7 @@ public final class TestService {
             Home home = home();
             System.setProperty("firebreak.data", home.root().resolve("target/it-data").toString());
             Settings settings = Settings.load(home.config("firebreak.yaml"), java.util.Map.of()).withApiPort(freePort());
-            service = FirebreakService.start(home, settings, new FirebreakService.Wiring(TestEnrichers.standard(home), stored::addAll));
+            service = FirebreakService.start(home, settings, FirebreakService.Wiring.of(Enrichers.standard(home), stored::addAll));
             Runtime.getRuntime().addShutdownHook(new Thread(service::close));
         }
         return service;
