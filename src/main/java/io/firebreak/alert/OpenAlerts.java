@@ -29,7 +29,8 @@ public final class OpenAlerts {
     }
 
     /** The brand's most severe open alert (the oldest among equals), whatever its category. */
-    Optional<Entry> strongestOf(String brand) {
+    /** The brand's most severe open alert: where a signal without a specific category belongs. */
+    public Optional<Entry> strongestOf(String brand) {
         return byGroup.values().stream().filter(e -> e.alert().brand().equals(brand))
                 .min(Comparator.comparing((Entry e) -> e.alert().severity()).thenComparing(e -> e.alert().firedAt()));
     }
@@ -40,6 +41,11 @@ public final class OpenAlerts {
 
     void remove(Alert a) {
         byGroup.remove(group(a));
+    }
+
+    /** The open alert of a brand and category, if any. */
+    public Optional<Entry> find(String brand, String category) {
+        return Optional.ofNullable(byGroup.get(brand + "/" + category));
     }
 
     /** Puts back what a stored copy held, so a restart neither forgets an open alert nor re-opens it. */

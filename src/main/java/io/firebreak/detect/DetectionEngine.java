@@ -61,6 +61,8 @@ public final class DetectionEngine implements AutoCloseable {
     private final long latenessMs;
     private final int ringMinutes;
     private final OpenAlerts open = new OpenAlerts();
+    private Previews previews;
+    private RuleBook rules;
     private final AlertStage stages;
     // sorted: ticking brands in a fixed order keeps live and replay identical
     private final Map<String, BrandState> brands = new TreeMap<>();
@@ -96,6 +98,7 @@ public final class DetectionEngine implements AutoCloseable {
         this.stages = new AlertPipeline(all);
         store.load().ifPresent(s -> s.brands().forEach((b, stored) -> state(b).baseline = Baseline.of(stored)));
         this.session = newSession(book);
+        this.rules = book;
     }
 
     /** Counts a mention; returns the alerts of any minutes its event time made final. */
@@ -133,10 +136,14 @@ public final class DetectionEngine implements AutoCloseable {
             }
             b.windows.add(minute, m, negative, category, keyword, em.enrichment().categoryTerms());
             b.lastActiveMinute = Math.max(b.lastActiveMinute, minute);
-            if (negative && (keyword != null
+            boolean notable = negative && (keyword != null
                     || m.author().followers() >= settings.notableFollowers()
-                    || m.engagement().shares() >= settings.notableShares())) {
+                    || m.engagement().shares() >= settings.notableShares());
+            if (notable) {
                 b.notable(minute, em, category, keyword, settings.notablePerMinute());
+            }
+            if (negative && previews != null && b.duePreview(minute, notable, settings.previewMinNegatives())) {
+                preview(b, minute);
             }
         }
         accepted++;
@@ -175,6 +182,7 @@ public final class DetectionEngine implements AutoCloseable {
         KieSession old = session;
         List<Object> events = new ArrayList<>(old.getObjects(o -> o instanceof NotableMention));
         session = newSession(next);
+        rules = next;
         for (Object e : events) {
             session.insert(e);
         }
@@ -184,6 +192,21 @@ public final class DetectionEngine implements AutoCloseable {
             }
         }
         old.dispose();
+        if (previews != null) {
+            previews = previews.withRules(next);
+        }
+    }
+
+    /**
+     * Live only: sends early looks at a growing wave to {@code sink} without waiting for its minute to
+     * be final (see {@link Previews}). The alerts this engine returns are not affected, so backtest
+     * and live still agree on them.
+     */
+    public synchronized void onPreview(java.util.function.Consumer<Alert> sink) {
+        if (previews != null) {
+            previews.close();
+        }
+        previews = new Previews(rules, open, sink);
     }
 
     /** The alerts not yet resolved and when their wave was last active: what to store for a restart. */
@@ -223,6 +246,9 @@ public final class DetectionEngine implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (previews != null) {
+            previews.close();
+        }
         session.dispose();
     }
 
@@ -251,6 +277,27 @@ public final class DetectionEngine implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** Hands a brand's windows as of now (open minute included) and its pending notables to {@link Previews}. */
+    private void preview(BrandState b, long minute) {
+        long endMs = (minute + 1) * MINUTE_MS;
+        boolean warming = b.baseline.warmingUp(settings);
+        List<Object> facts = new ArrayList<>();
+        for (Span span : Span.values()) {
+            long first = minute - span.minutes() + 1;
+            facts.add(BrandWindow.of(b.name, span, b.windows.sum(minute, span.minutes()),
+                    b.baseline.expectedTotal(first, minute), b.baseline.expectedNegative(first, minute),
+                    b.baseline.expectedKeyword(first, minute), warming));
+        }
+        for (NotableMention n : b.pending) {
+            if (n.at() < endMs) {
+                double ageMinutes = Math.max(1.0, (endMs - n.at()) / (double) MINUTE_MS);
+                facts.add(new NotableMention(n.key(), n.brand(), n.at(), n.category(), n.followers(),
+                        n.shares(), n.shares() / ageMinutes, n.keywordCategory(), n.terms()));
+            }
+        }
+        previews.look(facts, endMs);
     }
 
     private List<Alert> tick(long minute) {
@@ -402,10 +449,29 @@ public final class DetectionEngine implements AutoCloseable {
         long lastActiveMinute = Long.MIN_VALUE / 2; // "long ago" without overflow in minute arithmetic
         long notableMinute = NONE;
         int notableInMinute;
+        int nextPreview = -1;
 
         BrandState(String name, int ringMinutes) {
             this.name = name;
             this.windows = new BrandWindows(ringMinutes);
+        }
+
+        /**
+         * Whether this negative mention calls for an early look: a notable mention always does; else
+         * the 15-minute negatives (open minute included) reaching the next step, which then grows by
+         * half, so a wave gets a handful of looks, not one per mention. The step comes back down as
+         * the wave ebbs, so a second wave is looked at early too.
+         */
+        boolean duePreview(long minute, boolean notable, int minNegatives) {
+            long negatives = windows.sum(minute, Span.FIFTEEN_MINUTES.minutes()).negative();
+            if (nextPreview < 0 || negatives * 3 < nextPreview) {
+                nextPreview = Math.max(minNegatives, (int) negatives);
+            }
+            if (negatives < nextPreview && !notable) {
+                return false;
+            }
+            nextPreview = (int) Math.max(nextPreview, Math.ceil(negatives * 1.5));
+            return true;
         }
 
         /** Keeps a notable mention for the tick of its minute, at most {@code cap} per minute (first come). */

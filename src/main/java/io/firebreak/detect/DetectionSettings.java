@@ -29,6 +29,8 @@ import java.util.Map;
  * @param keywords           crisis keywords by category; {@code *} ends a prefix ("injur*")
  * @param quietTime          an alert resolves after this long without signals while its brand is calm
  * @param calmRatio          a brand is calm while its 15-minute negative count is at most this times its baseline
+ * @param previewMinNegatives live only: a brand's growing wave is previewed, without waiting for its minute
+ *                           to be final, once its 15-minute negatives reach this (then at every half as many again)
  */
 public record DetectionSettings(
         Duration allowedLateness,
@@ -42,7 +44,8 @@ public record DetectionSettings(
         int notablePerMinute,
         Map<String, List<String>> keywords,
         Duration quietTime,
-        double calmRatio) {
+        double calmRatio,
+        int previewMinNegatives) {
 
     public DetectionSettings {
         allowedLateness = allowedLateness != null ? allowedLateness : Duration.ofMinutes(2);
@@ -57,10 +60,11 @@ public record DetectionSettings(
         keywords = keywords != null ? Map.copyOf(keywords) : Map.of();
         quietTime = quietTime != null ? quietTime : Duration.ofMinutes(60);
         calmRatio = calmRatio > 0 ? calmRatio : 1.5;
+        previewMinNegatives = previewMinNegatives > 0 ? previewMinNegatives : 10;
     }
 
     public static DetectionSettings defaults() {
-        return new DetectionSettings(null, 0, 0, 0, 0, 0, 0, 0, 0, null, null, 0);
+        return new DetectionSettings(null, 0, 0, 0, 0, 0, 0, 0, 0, null, null, 0, 0);
     }
 
     /** Reads the file; a missing file means all defaults, a malformed one is an error naming the file. */

@@ -1,6 +1,7 @@
 package io.firebreak.service;
 
 import io.firebreak.alert.Alert;
+import io.firebreak.alert.AlertLog;
 import io.firebreak.detect.DetectionEngine;
 import io.firebreak.detect.OpenAlertsSnapshot;
 import io.firebreak.enrich.EnrichedMention;
@@ -23,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * Detection on the live path: stored mentions go into the same {@link DetectionEngine} a backtest
  * uses, and the alerts it returns go, with their evidence, to the dispatcher.
  *
+ * <p>Early looks ({@link DetectionEngine#onPreview}) go out as soon as a wave passes a step, under
+ * the id the final alert will have; the engine's own alerts, the same as a backtest's, follow
+ * once their minutes are final and update that message.
+ *
  * <p>Event time drives the engine. The wall clock only closes minutes of a live stream (one whose
  * newest mention is recent), so a quiet minute still gets evaluated; a historical import is never
  * pushed forward by the wall clock, which would make its later mentions late. Dispatch runs on
@@ -30,7 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveDetection implements Consumer<List<EnrichedMention>>, AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(LiveDetection.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LiveDetection.class);
     /** A stream whose newest mention is younger than this is live: the wall clock may close its minutes. */
     static final Duration LIVE_HORIZON = Duration.ofMinutes(15);
 
@@ -49,15 +54,20 @@ public final class LiveDetection implements Consumer<List<EnrichedMention>>, Aut
      * @param resources closed with this, in order, after the last dispatch: the rule watcher, the
      *                  baseline store (its last snapshot), the outbox
      */
+    private final AlertLog log;
+
     public LiveDetection(DetectionEngine engine, AlertDispatcher dispatcher, AlertEvidence evidence, StateDocuments state,
-                         Clock clock, List<AutoCloseable> resources) {
+                         AlertLog alertLog, Clock clock, List<AutoCloseable> resources) {
         this.engine = engine;
         this.dispatcher = dispatcher;
         this.evidence = evidence;
         this.state = state;
         this.clock = clock;
         this.resources = List.copyOf(resources);
+        this.log = alertLog;
         state.get(OpenAlertsSnapshot.ID, OpenAlertsSnapshot.class).ifPresent(s -> engine.restoreOpenAlerts(s.entries()));
+        // a growing wave goes out at once; the final minutes then update the same message
+        engine.onPreview(preview -> dispatch(List.of(preview)));
     }
 
     public LiveDetection start() {
@@ -93,20 +103,26 @@ public final class LiveDetection implements Consumer<List<EnrichedMention>>, Aut
                 submit(engine.advanceTo(now));
             }
         } catch (RuntimeException e) {
-            log.error("detection clock tick failed", e);
+            LOG.error("detection clock tick failed", e);
         }
     }
 
+    /** The engine's own alerts: logged as decided, then dispatched. */
     private void submit(List<Alert> alerts) {
         if (alerts.isEmpty()) {
             return;
         }
+        log.append(alerts);
+        dispatch(alerts);
+    }
+
+    private void dispatch(List<Alert> alerts) {
         dispatch.execute(() -> {
             try {
                 Instant now = clock.instant();
                 dispatcher.dispatch(evidence.views(alerts, now), now);
             } catch (RuntimeException e) {
-                log.error("dispatching {} alert(s) failed; they stay in the outbox if queued", alerts.size(), e);
+                LOG.error("dispatching {} alert(s) failed; they stay in the outbox if queued", alerts.size(), e);
             }
         });
     }
@@ -115,7 +131,7 @@ public final class LiveDetection implements Consumer<List<EnrichedMention>>, Aut
         try {
             state.put(OpenAlertsSnapshot.ID, new OpenAlertsSnapshot(engine.openAlerts()));
         } catch (RuntimeException e) {
-            log.warn("saving open alerts failed: {}", e.toString());
+            LOG.warn("saving open alerts failed: {}", e.toString());
         }
     }
 
@@ -141,7 +157,7 @@ public final class LiveDetection implements Consumer<List<EnrichedMention>>, Aut
             try {
                 resource.close();
             } catch (Exception e) {
-                log.warn("closing {}: {}", resource.getClass().getSimpleName(), e.toString());
+                LOG.warn("closing {}: {}", resource.getClass().getSimpleName(), e.toString());
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.firebreak.service;
 
+import io.firebreak.alert.AlertLog;
 import io.firebreak.alert.AlertStateStore;
 import io.firebreak.alert.RenotifyStage;
 import io.firebreak.alert.Routes;
@@ -71,8 +72,9 @@ public final class Wirings {
                     problems.forEach(p -> log.error("rules not reloaded, the previous rules keep running: {}", p));
                 }
             });
-            return new LiveDetection(engine, dispatcher, new AlertEvidence(client, store), state, Clock.systemUTC(),
-                    List.of(watcher, baselines, outbox)).start();
+            var alertLog = new AlertLog(home.data().resolve("alert-log.jsonl"));
+            return new LiveDetection(engine, dispatcher, new AlertEvidence(client, store), state, alertLog, Clock.systemUTC(),
+                    List.of(watcher, baselines, outbox, alertLog)).start();
         });
     }
 }
