@@ -11,7 +11,13 @@ import io.firebreak.config.Settings;
 import io.firebreak.enrich.EnrichedMention;
 import io.firebreak.enrich.Enricher;
 import io.firebreak.mention.Mention;
+import io.firebreak.enrich.Enrichers;
+import io.firebreak.notify.SlackStandIn;
 import io.firebreak.service.FirebreakService;
+import io.firebreak.service.Wirings;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.Map;
 import io.firebreak.store.MentionDocument;
 import io.firebreak.store.MentionStore;
 import java.io.IOException;
@@ -37,13 +43,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Bench {
 
     /** What to run. */
-    public record Options(int mentions, int brands, int clients, int perRequest) {
+    public record Options(int mentions, int brands, int clients, int perRequest, int latencyTrials) {
         public static Options full() {
-            return new Options(200_000, 100, 4, 500);
+            return new Options(200_000, 100, 4, 500, 200);
         }
 
         public static Options quick() {
-            return new Options(20_000, 100, 4, 500);
+            return new Options(20_000, 100, 4, 500, 100);
         }
     }
 
@@ -54,20 +60,35 @@ public final class Bench {
             @JsonProperty("raw_docs_per_s") double rawDocsPerS,
             @JsonProperty("pipeline_docs_per_s") double pipelineDocsPerS,
             double ratio,
+            @JsonProperty("latency_trials") int latencyTrials,
+            @JsonProperty("latency_p50_ms") double latencyP50Ms,
+            @JsonProperty("latency_p99_ms") double latencyP99Ms,
+            @JsonProperty("latency_max_ms") double latencyMaxMs,
             @JsonProperty("heap_peak_mb") double heapPeakMb,
             @JsonProperty("heap_after_gc_mb") double heapAfterGcMb,
             @JsonProperty("rss_peak_mb") double rssPeakMb) {}
 
     private Bench() {}
 
-    public static Result run(Home home, Settings base, FirebreakService.Wiring wiring, Enricher enricher, Options options)
-            throws Exception {
+    /**
+     * Runs everything against one embedded Elasticsearch and one Slack Web API stand-in; the service
+     * keeps its state in a data folder of its own, wiped first.
+     */
+    public static Result run(Home checkout, Settings base, Options options) throws Exception {
         String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+        Home home = checkout.withData(checkout.data().resolve("bench"));
+        io.firebreak.service.DemoScenario.clean(home.data());
         Settings settings = base.withIndexPrefix(run);
+        Enricher enricher = Enrichers.standard(home);
         Instant start = Instant.parse("2026-03-02T09:00:00Z");
-        try (FirebreakService service = FirebreakService.start(home, settings, wiring)) {
+        try (SlackStandIn slack = SlackStandIn.start();
+             FirebreakService service = FirebreakService.start(home, settings, Wirings.live(home,
+                     Map.of("SLACK_BOT_TOKEN", "xoxb-bench", "SLACK_API_URL", slack.apiUrl()),
+                     new PrintStream(OutputStream.nullOutputStream())))) {
             // warm both paths up (JIT, index creation) on data that is not timed
-            List<Mention> warm = BenchData.mentions(Math.min(5_000, options.mentions() / 4), options.brands(), start, "w", 7);
+            int warmCount = Math.min(5_000, options.mentions() / 4);
+            List<Mention> warm = BenchData.mentions(warmCount, options.brands(), start, "w", 7);
+            Instant next = start.plusMillis(warmCount * BenchData.STEP_MILLIS);
             rawCeiling(service.client(), run + "-raw", warm, enricher, settings.ingest());
             pipeline(service.apiUrl(), BenchData.ndjson(warm, options.perRequest()), options.clients(), warm.size());
 
@@ -77,19 +98,23 @@ public final class Bench {
             double heapPeak = 0;
             int half = options.mentions() / 2;
             for (int round = 0; round < 2; round++) {
-                List<Mention> mentions = BenchData.mentions(half, options.brands(), start, "r" + round, 42 + round);
+                List<Mention> mentions = BenchData.mentions(half, options.brands(), next, "r" + round, 42 + round);
+                next = next.plusMillis(half * BenchData.STEP_MILLIS);
                 rawSeconds += half / rawCeiling(service.client(), run + "-raw", mentions, enricher, settings.ingest());
                 Memory.resetPeaks();
                 pipelineSeconds += half / pipeline(service.apiUrl(), BenchData.ndjson(mentions, options.perRequest()),
                         options.clients(), half);
                 heapPeak = Math.max(heapPeak, Memory.heapPeakMb());
             }
+            var latency = new DetectionLatency(service.apiUrl(), slack);
+            latency.seed(options.latencyTrials(), Instant.now().minus(Duration.ofMinutes(5)));
+            double[] millis = latency.measure(options.latencyTrials());
             double heapAfterGc = Memory.heapAfterGcMb();
-            dropIndices(service.client(), run);
             double raw = 2 * half / rawSeconds;
             double pipeline = 2 * half / pipelineSeconds;
-            return new Result(2 * half, options.brands(), raw, pipeline, pipeline / raw, heapPeak, heapAfterGc,
-                    Memory.rssPeakMb());
+            return new Result(2 * half, options.brands(), raw, pipeline, pipeline / raw, millis.length,
+                    DetectionLatency.percentile(millis, 50), DetectionLatency.percentile(millis, 99), millis[millis.length - 1],
+                    heapPeak, heapAfterGc, Memory.rssPeakMb());
         }
     }
 
@@ -154,16 +179,6 @@ public final class Bench {
             pool.shutdown();
         }
         return total / ((System.nanoTime() - t0) / 1e9);
-    }
-
-    /** Elasticsearch refuses wildcard deletes by default, so the run's indices are named one by one. */
-    private static void dropIndices(ElasticsearchClient client, String prefix) throws IOException {
-        for (var index : client.cat().indices(i -> i.index(prefix + "-*")).indices()) {
-            client.indices().delete(d -> d.index(index.index()));
-        }
-        for (String template : List.of("-mentions", "-deadletters", "-raw-mentions", "-raw-deadletters")) {
-            client.indices().deleteIndexTemplate(d -> d.name(prefix + template));
-        }
     }
 
     private record Counting(AtomicLong acknowledged) implements BulkListener<Void> {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.bench.Bench;
 import io.firebreak.config.Home;
 import io.firebreak.config.Settings;
-import io.firebreak.enrich.Enrichers;
-import io.firebreak.service.Wirings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,10 +27,11 @@ public final class BenchCommand implements Callable<Integer> {
         Home home = Home.detect();
         Bench.Options options = quick ? Bench.Options.quick() : Bench.Options.full();
         if (mentions != null) {
-            options = new Bench.Options(mentions, options.brands(), options.clients(), options.perRequest());
+            options = new Bench.Options(mentions, options.brands(), options.clients(), options.perRequest(),
+                    options.latencyTrials());
         }
         Settings settings = Settings.load(home).withFreeApiPort();
-        Bench.Result r = Bench.run(home, settings, Wirings.live(home), Enrichers.standard(home), options);
+        Bench.Result r = Bench.run(home, settings, options);
         if (json) {
             System.out.println(new ObjectMapper().writeValueAsString(r));
             return 0;
@@ -41,11 +40,16 @@ public final class BenchCommand implements Callable<Integer> {
                 Firebreak bench: %,d mentions, %d brands, one run on this machine
                   raw ceiling (bulk ingester, no Firebreak)   %,10.0f docs/s
                   full pipeline (HTTP, enrich, index, detect) %,10.0f docs/s
-                  ratio pipeline / raw                         %9.0f %%
+                  ratio pipeline / raw                         %9.0f %%   (target >= 60 %%)
+                  detection latency, HTTP in -> Slack, %d trials
+                    p50                                        %9.0f ms
+                    p99                                        %9.0f ms   (target <= 1000 ms)
+                    max                                        %9.0f ms
                   heap peak during the pipeline run            %9.0f MB
-                  heap after GC (steady state)                 %9.0f MB
+                  heap after GC (steady state)                 %9.0f MB   (target <= 512 MB)
                   JVM resident set peak                        %9.0f MB
-                """, r.mentions(), r.brands(), r.rawDocsPerS(), r.pipelineDocsPerS(), r.ratio() * 100, r.heapPeakMb(),
+                """, r.mentions(), r.brands(), r.rawDocsPerS(), r.pipelineDocsPerS(), r.ratio() * 100, r.latencyTrials(),
+                r.latencyP50Ms(), r.latencyP99Ms(), r.latencyMaxMs(), r.heapPeakMb(),
                 r.heapAfterGcMb(), r.rssPeakMb());
         return 0;
     }

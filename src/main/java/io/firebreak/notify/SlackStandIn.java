@@ -35,7 +35,9 @@ import java.util.concurrent.Executors;
 public final class SlackStandIn implements AutoCloseable {
 
     /** One recorded request; {@code status} is the HTTP status the stand-in answered with (0: connection dropped). */
-    public record Call(String method, String authorization, String contentType, String body, Map<String, String> form, int status) {
+    /** One request as received; {@code receivedNanos} is System.nanoTime() at arrival, for latency measurements. */
+    public record Call(String method, String authorization, String contentType, String body, Map<String, String> form, int status,
+                       long receivedNanos) {
 
         public String param(String name) {
             return form.get(name);
@@ -272,7 +274,7 @@ public final class SlackStandIn implements AutoCloseable {
     }
 
     private void record(String method, String auth, String contentType, String body, Map<String, String> form, int status) {
-        calls.add(new Call(method, auth, contentType, body, Map.copyOf(form), status));
+        calls.add(new Call(method, auth, contentType, body, Map.copyOf(form), status, System.nanoTime()));
     }
 
     private static ObjectNode error(String code) {
