@@ -227,6 +227,25 @@ class SlackDispatchTest {
     }
 
     @Test
+    void oversizedPublicTextStillFitsSlackLimitsSoTheAlertIsNotRefused() {
+        String huge = "x".repeat(10_000);
+        Alert alert = alert("a-1", Severity.SEV1, Status.firing, 480);
+        List<TopPost> posts = java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> new TopPost("x:" + i, huge, "https://e.example/" + huge, huge, 1, 1)).toList();
+        Alert manyTerms = new Alert(alert.alertId(), alert.rule(), alert.brand(), alert.category(), alert.severity(),
+                alert.status(), alert.firedAt(), alert.updatedAt(), null,
+                new Alert.Evidence("15m", 480, 400, 40, 12, 0.8, 1, List.of(), java.util.Collections.nCopies(200, huge)), null);
+
+        dispatcher.dispatch(List.of(new AlertView(manyTerms, posts, List.of())), FIRED);
+
+        JsonNode blocks = single(topLevelPosts()).json("blocks");
+        assertThat(blocks.size()).isLessThanOrEqualTo(50);
+        blocks.findValues("text").stream().filter(JsonNode::isTextual)
+                .forEach(t -> assertThat(t.asText().length()).isLessThanOrEqualTo(3000));
+        assertThat(blocks.get(0).path("text").path("text").asText().length()).isLessThanOrEqualTo(150);
+    }
+
+    @Test
     void theTokenNeverReachesLogsMessagesOrFiles() throws IOException {
         // the strictest case: our code and the SDK at DEBUG, which logs requests and responses in detail
         Logger ours = (Logger) LoggerFactory.getLogger("io.firebreak");
