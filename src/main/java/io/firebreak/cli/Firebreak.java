@@ -1,5 +1,7 @@
 package io.firebreak.cli;
 
+import io.firebreak.config.ConfigException;
+import io.firebreak.enrich.EnrichConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,6 +13,15 @@ import picocli.CommandLine.Command;
         description = "Crisis monitoring: mentions in, negative waves detected, alerts with holding statements out.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RunCommand.class,
+            DemoCommand.class,
+            StatusCommand.class,
+            DeadLettersCommand.class,
+            BenchCommand.class,
+            SentimentCommand.class,
+            EvalSentimentCommand.class,
+            BacktestCommand.class,
+            EvalDetectCommand.class,
             AlertPreviewCommand.class,
         })
 public final class Firebreak {
@@ -20,6 +31,21 @@ public final class Firebreak {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Firebreak()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Firebreak())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Firebreak::explain);
+    }
+
+    /**
+     * Problems a user can fix (bad config, a missing JDK, no running service) are printed as one
+     * clear line; anything else is a bug and keeps its stack trace.
+     */
+    private static int explain(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof ConfigException || e instanceof EnrichConfigException
+                || e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+            return 2;
+        }
+        throw e;
     }
 }

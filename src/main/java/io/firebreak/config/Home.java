@@ -8,7 +8,16 @@ import java.nio.file.Path;
  * and the data directory. Set by the launcher as {@code -Dfirebreak.home}; defaults to the working
  * directory so tests run from the project root find the shipped files.
  */
-public record Home(Path root) {
+public record Home(Path root, Path dataOverride) {
+
+    public Home(Path root) {
+        this(root, null);
+    }
+
+    /** The same checkout with its mutable state elsewhere (the demo keeps its own). */
+    public Home withData(Path data) {
+        return new Home(root, data);
+    }
 
     public static Home detect() {
         String prop = System.getProperty("firebreak.home");
@@ -32,10 +41,16 @@ public record Home(Path root) {
         return root.resolve("routes");
     }
 
-    /** Mutable state (embedded Elasticsearch, drop directory); {@code FIREBREAK_DATA} overrides. */
+    /**
+     * Mutable state (embedded Elasticsearch, drop directory, run state): {@code <root>/data}, or
+     * the {@code firebreak.data} system property, or {@code FIREBREAK_DATA}.
+     */
     public Path data() {
-        String env = System.getenv("FIREBREAK_DATA");
-        return env != null && !env.isBlank() ? Path.of(env).toAbsolutePath() : root.resolve("data");
+        if (dataOverride != null) {
+            return dataOverride;
+        }
+        String configured = System.getProperty("firebreak.data", System.getenv("FIREBREAK_DATA"));
+        return configured != null && !configured.isBlank() ? Path.of(configured).toAbsolutePath() : root.resolve("data");
     }
 
     public boolean looksValid() {

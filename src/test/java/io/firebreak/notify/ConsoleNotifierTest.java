@@ -43,7 +43,7 @@ class ConsoleNotifierTest {
 
         String text = console.toString(StandardCharsets.UTF_8);
         assertThat(text).contains(
-                "== SEV1 · Acme · safety · FIRING ==",
+                "== SEV1 · Acme Air · safety · FIRING ==",
                 "alert a-1 · rule negative-spike · channel #crisis-sev1-safety",
                 "mentions (15m): 480 vs baseline 40.0 (12.0×) · negative 83% (400) · reach 1.2M",
                 "top terms: battery, fire, recall",

@@ -93,7 +93,7 @@ class SlackDispatchTest {
         assertThat(post.authorization()).isEqualTo("Bearer " + TOKEN);
         assertThat(post.param("channel")).isEqualTo("#crisis-sev1-safety");
         assertThat(post.param("unfurl_links")).isEqualTo("0");
-        assertThat(post.param("text")).isEqualTo("SEV1 safety alert for Acme: 480 mentions vs baseline 40.0 (12.0×)");
+        assertThat(post.param("text")).isEqualTo("SEV1 safety alert for Acme Air: 480 mentions vs baseline 40.0 (12.0×)");
         assertThat(post.json("blocks")).isEqualTo(JSON.readTree(Files.readString(Path.of(
                 "src/test/resources/slack/first-post-blocks.json"))));
 
@@ -120,7 +120,7 @@ class SlackDispatchTest {
         Call update = single(slack.calls("chat.update"));
         assertThat(update.param("ts")).isEqualTo(ts);
         assertThat(update.param("channel")).isEqualTo(channelId);
-        assertThat(update.json("blocks").get(0).path("text").path("text").asText()).isEqualTo("🔴 ESCALATED · SEV1 · Acme · safety");
+        assertThat(update.json("blocks").get(0).path("text").path("text").asText()).isEqualTo("🔴 ESCALATED · SEV1 · Acme Air · safety");
         Call reply = single(threadReplies());
         assertThat(reply.param("thread_ts")).isEqualTo(ts);
         assertThat(reply.param("text")).isEqualTo("*Update:* Escalated; Severity SEV2 → SEV1; Mentions 120 → 480; "
@@ -133,7 +133,7 @@ class SlackDispatchTest {
         dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV2, Status.resolved, 120))), FIRED.plusSeconds(3600));
 
         JsonNode blocks = single(slack.calls("chat.update")).json("blocks");
-        assertThat(blocks.get(0).path("text").path("text").asText()).isEqualTo("✅ RESOLVED · SEV2 · Acme · safety");
+        assertThat(blocks.get(0).path("text").path("text").asText()).isEqualTo("✅ RESOLVED · SEV2 · Acme Air · safety");
         assertThat(blocks.findValuesAsText("type")).doesNotContain("actions");
         assertThat(single(threadReplies()).param("text")).isEqualTo("*Update:* Resolved");
 

@@ -67,7 +67,7 @@ class HoldingStatementsTest {
 
         assertThat(s.templateId()).isEqualTo("safety/safety-first/default");
         assertThat(s.text())
-                .startsWith("Your safety comes first. We've seen reports about battery, fire and recall involving Acme.")
+                .startsWith("Your safety comes first. We've seen reports about battery, fire and recall involving Acme Air.")
                 .contains("please contact help.acme.example or 0800 000 000.")
                 .endsWith("Next update by 10:07 UTC on 2 Mar.");
         assertThat(s.checklist().dos()).isNotEmpty();

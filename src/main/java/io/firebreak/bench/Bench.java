@@ -1,0 +1,185 @@
+package io.firebreak.bench;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.firebreak.config.Home;
+import io.firebreak.config.Settings;
+import io.firebreak.enrich.EnrichedMention;
+import io.firebreak.enrich.Enricher;
+import io.firebreak.mention.Mention;
+import io.firebreak.service.FirebreakService;
+import io.firebreak.store.MentionDocument;
+import io.firebreak.store.MentionStore;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One benchmark run on this machine: the same generated mentions bulk-indexed straight into
+ * Elasticsearch with the Java client's bulk ingester (the ceiling), then sent through the full
+ * pipeline over HTTP; the ratio of the two is the figure that holds on a noisy shared machine.
+ */
+public final class Bench {
+
+    /** What to run. */
+    public record Options(int mentions, int brands, int clients, int perRequest) {
+        public static Options full() {
+            return new Options(200_000, 100, 4, 500);
+        }
+
+        public static Options quick() {
+            return new Options(20_000, 100, 4, 500);
+        }
+    }
+
+    /** The figures, named as the JSON output names them. */
+    public record Result(
+            int mentions,
+            int brands,
+            @JsonProperty("raw_docs_per_s") double rawDocsPerS,
+            @JsonProperty("pipeline_docs_per_s") double pipelineDocsPerS,
+            double ratio,
+            @JsonProperty("heap_peak_mb") double heapPeakMb,
+            @JsonProperty("heap_after_gc_mb") double heapAfterGcMb,
+            @JsonProperty("rss_peak_mb") double rssPeakMb) {}
+
+    private Bench() {}
+
+    public static Result run(Home home, Settings base, FirebreakService.Wiring wiring, Enricher enricher, Options options)
+            throws Exception {
+        String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+        Settings settings = base.withIndexPrefix(run);
+        Instant start = Instant.parse("2026-03-02T09:00:00Z");
+        try (FirebreakService service = FirebreakService.start(home, settings, wiring)) {
+            // warm both paths up (JIT, index creation) on data that is not timed
+            List<Mention> warm = BenchData.mentions(Math.min(5_000, options.mentions() / 4), options.brands(), start, "w", 7);
+            rawCeiling(service.client(), run + "-raw", warm, enricher, settings.ingest());
+            pipeline(service.apiUrl(), BenchData.ndjson(warm, options.perRequest()), options.clients(), warm.size());
+
+            // then alternate, so drift of the machine or of Elasticsearch hits both alike
+            double rawSeconds = 0;
+            double pipelineSeconds = 0;
+            double heapPeak = 0;
+            int half = options.mentions() / 2;
+            for (int round = 0; round < 2; round++) {
+                List<Mention> mentions = BenchData.mentions(half, options.brands(), start, "r" + round, 42 + round);
+                rawSeconds += half / rawCeiling(service.client(), run + "-raw", mentions, enricher, settings.ingest());
+                Memory.resetPeaks();
+                pipelineSeconds += half / pipeline(service.apiUrl(), BenchData.ndjson(mentions, options.perRequest()),
+                        options.clients(), half);
+                heapPeak = Math.max(heapPeak, Memory.heapPeakMb());
+            }
+            double heapAfterGc = Memory.heapAfterGcMb();
+            dropIndices(service.client(), run);
+            double raw = 2 * half / rawSeconds;
+            double pipeline = 2 * half / pipelineSeconds;
+            return new Result(2 * half, options.brands(), raw, pipeline, pipeline / raw, heapPeak, heapAfterGc,
+                    Memory.rssPeakMb());
+        }
+    }
+
+    /** Documents per second straight into Elasticsearch, enrichment done beforehand and not timed. */
+    static double rawCeiling(ElasticsearchClient client, String prefix, List<Mention> mentions, Enricher enricher,
+                             Settings.Ingest ingest) throws InterruptedException {
+        var store = new MentionStore(client, prefix, 0);
+        store.installTemplates();
+        Instant now = Instant.now();
+        var documents = new ArrayList<MentionDocument>(mentions.size());
+        var indices = new ArrayList<String>(mentions.size());
+        for (Mention m : mentions) {
+            EnrichedMention em = enricher.apply(m);
+            documents.add(MentionDocument.of(em, now));
+            indices.add(store.indexFor(m.createdAt()));
+        }
+        var acknowledged = new AtomicLong();
+        long t0 = System.nanoTime();
+        try (BulkIngester<Void> ingester = BulkIngester.of(b -> b.client(client)
+                .maxOperations(ingest.bulkMaxOperations())
+                .maxSize(ingest.bulkMaxBytes())
+                .maxConcurrentRequests(ingest.bulkConcurrency())
+                .flushInterval(ingest.bulkFlushMs(), TimeUnit.MILLISECONDS)
+                .listener(new Counting(acknowledged)))) {
+            for (int i = 0; i < documents.size(); i++) {
+                String index = indices.get(i);
+                String id = mentions.get(i).key();
+                MentionDocument doc = documents.get(i);
+                ingester.add(op -> op.index(x -> x.index(index).id(id).document(doc)));
+            }
+        }
+        while (acknowledged.get() < mentions.size()) {
+            Thread.sleep(5);
+        }
+        return mentions.size() / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Documents per second through HTTP, validation, enrichment, indexing and detection. */
+    static double pipeline(String apiUrl, List<String> bodies, int clients, int total) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        URI uri = URI.create(apiUrl + "/api/v1/mentions");
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long t0 = System.nanoTime();
+        try {
+            var results = new ArrayList<Future<Integer>>();
+            for (String body : bodies) {
+                results.add(pool.submit(() -> {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
+                            .header("Content-Type", "application/x-ndjson")
+                            .timeout(Duration.ofSeconds(120))
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException("pipeline answered " + r.statusCode() + ": " + r.body());
+                    }
+                    return r.statusCode();
+                }));
+            }
+            for (Future<Integer> r : results) {
+                r.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return total / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Elasticsearch refuses wildcard deletes by default, so the run's indices are named one by one. */
+    private static void dropIndices(ElasticsearchClient client, String prefix) throws IOException {
+        for (var index : client.cat().indices(i -> i.index(prefix + "-*")).indices()) {
+            client.indices().delete(d -> d.index(index.index()));
+        }
+        for (String template : List.of("-mentions", "-deadletters", "-raw-mentions", "-raw-deadletters")) {
+            client.indices().deleteIndexTemplate(d -> d.name(prefix + template));
+        }
+    }
+
+    private record Counting(AtomicLong acknowledged) implements BulkListener<Void> {
+        @Override
+        public void beforeBulk(long executionId, BulkRequest request, List<Void> contexts) {
+            // nothing to prepare
+        }
+
+        @Override
+        public void afterBulk(long executionId, BulkRequest request, List<Void> contexts, BulkResponse response) {
+            acknowledged.addAndGet(response.items().size());
+        }
+
+        @Override
+        public void afterBulk(long executionId, BulkRequest request, List<Void> contexts, Throwable failure) {
+            throw new IllegalStateException("the raw bulk failed: " + failure, failure);
+        }
+    }
+}

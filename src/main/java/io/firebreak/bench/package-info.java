@@ -1,0 +1,2 @@
+/** The benchmark: raw Elasticsearch ceiling vs the full pipeline, detection latency, memory. */
+package io.firebreak.bench;

@@ -1,0 +1,52 @@
+package io.firebreak.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.bench.Bench;
+import io.firebreak.config.Home;
+import io.firebreak.config.Settings;
+import io.firebreak.enrich.Enrichers;
+import io.firebreak.service.Wirings;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code firebreak bench}: the pipeline against the raw Elasticsearch ceiling, in one run. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure ingest against the raw Elasticsearch bulk ceiling, detection latency and memory.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "one JSON object instead of a table")
+    boolean json;
+
+    @Option(names = "--quick", description = "a seconds-long run (20,000 mentions), as CI runs it")
+    boolean quick;
+
+    @Option(names = "--mentions", description = "how many mentions (default 200,000; 20,000 with --quick)")
+    Integer mentions;
+
+    @Override
+    public Integer call() throws Exception {
+        Home home = Home.detect();
+        Bench.Options options = quick ? Bench.Options.quick() : Bench.Options.full();
+        if (mentions != null) {
+            options = new Bench.Options(mentions, options.brands(), options.clients(), options.perRequest());
+        }
+        Settings settings = Settings.load(home).withFreeApiPort();
+        Bench.Result r = Bench.run(home, settings, Wirings.live(home), Enrichers.standard(home), options);
+        if (json) {
+            System.out.println(new ObjectMapper().writeValueAsString(r));
+            return 0;
+        }
+        System.out.printf("""
+                Firebreak bench: %,d mentions, %d brands, one run on this machine
+                  raw ceiling (bulk ingester, no Firebreak)   %,10.0f docs/s
+                  full pipeline (HTTP, enrich, index, detect) %,10.0f docs/s
+                  ratio pipeline / raw                         %9.0f %%
+                  heap peak during the pipeline run            %9.0f MB
+                  heap after GC (steady state)                 %9.0f MB
+                  JVM resident set peak                        %9.0f MB
+                """, r.mentions(), r.brands(), r.rawDocsPerS(), r.pipelineDocsPerS(), r.ratio() * 100, r.heapPeakMb(),
+                r.heapAfterGcMb(), r.rssPeakMb());
+        return 0;
+    }
+}

@@ -1,0 +1,107 @@
+package io.firebreak.cli;
+
+import io.firebreak.config.Home;
+import io.firebreak.config.Settings;
+import io.firebreak.service.DemoScenario;
+import io.firebreak.service.FirebreakService;
+import io.firebreak.service.LiveDetection;
+import io.firebreak.service.Wirings;
+import io.firebreak.alert.Alert;
+import io.firebreak.alert.AlertJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code firebreak demo}: a newcomer's first command. Starts everything on the embedded default,
+ * sends the bundled scenario through the real HTTP API, and shows what happened.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start Firebreak on the embedded Elasticsearch, feed the bundled demo scenario, show what happened.")
+public final class DemoCommand implements Callable<Integer> {
+
+    private static final int PER_REQUEST = 500;
+
+    @Override
+    public Integer call() throws Exception {
+        Home checkout = Home.detect();
+        // the demo keeps its own state, wiped each run, so it never mixes with a real service's data
+        Home home = checkout.withData(checkout.data().resolve("demo"));
+        DemoScenario.clean(home.data());
+        Settings settings = Settings.load(home).withFreeApiPort();
+        long t0 = System.nanoTime();
+        System.out.println("Starting Firebreak with the embedded Elasticsearch " + io.firebreak.store.EmbeddedElasticsearch.VERSION + "...");
+        try (FirebreakService service = FirebreakService.start(home, settings, Wirings.live(home))) {
+            System.out.printf("Ready in %.1f s: API %s, Elasticsearch %s%n%n", seconds(t0), service.apiUrl(), service.elasticsearchUrl());
+
+            List<String> lines = DemoScenario.ndjson();
+            System.out.printf("Feeding the demo scenario: %,d mentions of Acme Air over two weeks, then a safety scare at %s.%n",
+                    lines.size(), DemoScenario.ONSET);
+            long t1 = System.nanoTime();
+            int indexed = 0;
+            int rejected = 0;
+            var http = HttpClient.newHttpClient();
+            for (int from = 0; from < lines.size(); from += PER_REQUEST) {
+                String body = String.join("\n", lines.subList(from, Math.min(lines.size(), from + PER_REQUEST)));
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service.apiUrl() + "/api/v1/mentions"))
+                                .header("Content-Type", "application/x-ndjson")
+                                .timeout(Duration.ofSeconds(120))
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                var answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+                indexed += answer.path("indexed").asInt();
+                rejected += answer.path("rejected").asInt();
+                for (var item : answer.path("items")) {
+                    if (item.path("status").asText().equals("rejected")) {
+                        System.out.printf("  rejected (as it should be): %s%n", item.path("errors"));
+                    }
+                }
+            }
+            System.out.printf("Sent over HTTP in %.1f s: %,d indexed, %,d rejected (kept as dead letters).%n%n",
+                    seconds(t1), indexed, rejected);
+            if (service.detection() instanceof LiveDetection detection) {
+                // the feed has ended: close the last minutes as a backtest would, and wait for the alerts
+                detection.finish();
+                detection.awaitDispatched(Duration.ofSeconds(60));
+            }
+
+            service.store().refresh();
+            System.out.println("Indexed per brand:");
+            service.store().countByBrand().forEach((brand, n) -> System.out.printf("  %-12s %,8d%n", brand, n));
+            Instant waveEnd = DemoScenario.ONSET.plus(Duration.ofHours(1));
+            Instant dayBefore = DemoScenario.ONSET.minus(Duration.ofDays(1));
+            System.out.println();
+            printSplit("The day before the scare", service, dayBefore, DemoScenario.ONSET);
+            printSplit("The hour of the scare   ", service, DemoScenario.ONSET, waveEnd);
+            Path alertsFile = home.data().resolve("alerts.jsonl");
+            List<String> alerts = Files.exists(alertsFile) ? Files.readAllLines(alertsFile) : List.of();
+            System.out.printf("%nAlerts sent: %d notification(s), printed above and kept in %s%n", alerts.size(), alertsFile);
+            for (String line : alerts) {
+                Alert a = AlertJson.parse(line);
+                System.out.printf("  %s  %-9s %s  %s/%s  rule %s%n", a.updatedAt(), a.status(), a.severity(), a.brand(),
+                        a.category(), a.rule());
+            }
+            System.out.printf("%nDone in %.1f s. Stopping Elasticsearch.%n", seconds(t0));
+        }
+        return 0;
+    }
+
+    private static void printSplit(String label, FirebreakService service, Instant from, Instant to) {
+        Map<String, Long> sentiment = service.store().countBy("sentiment.label", from, to);
+        Map<String, Long> category = service.store().countBy("category", from, to);
+        System.out.printf("%s  sentiment %s%n%s  category  %s%n", label, sentiment, " ".repeat(label.length()), category);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

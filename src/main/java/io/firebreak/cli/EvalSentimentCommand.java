@@ -1,0 +1,53 @@
+package io.firebreak.cli;
+
+import io.firebreak.config.Home;
+import io.firebreak.enrich.SentimentEvaluation;
+import io.firebreak.enrich.SentimentEvaluation.Classification;
+import io.firebreak.enrich.SentimentEvaluation.Rated;
+import io.firebreak.enrich.SentimentScorer;
+import io.firebreak.enrich.SentimentScorers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code firebreak eval-sentiment}: the English scorer against the shared human-rated data, and its speed. */
+@Command(name = "eval-sentiment", mixinStandardHelpOptions = true,
+        description = "Score the English sentiment scorer against the shared human-rated data and time it.")
+public final class EvalSentimentCommand implements Callable<Integer> {
+
+    @Option(names = "--data", description = "The shared data folder (default: ../shared/data beside firebreak.home).")
+    Path data;
+
+    @Override
+    public Integer call() throws Exception {
+        Path root = data != null ? data : Home.detect().root().resolve("../shared/data").normalize();
+        Path amazonFile = root.resolve("vader/amazonReviewSnippets_GroundTruth.txt");
+        Path airlineFile = root.resolve("airline-tweets/Tweets.csv");
+        if (!Files.isRegularFile(amazonFile) || !Files.isRegularFile(airlineFile)) {
+            System.err.println("eval-sentiment: shared data not found under " + root + " (use --data)");
+            return 2;
+        }
+        SentimentScorer scorer = SentimentScorers.standard().forLanguage("en").orElseThrow();
+        List<Rated> amazon = SentimentEvaluation.amazonSnippets(amazonFile);
+        double[] amazonScores = SentimentEvaluation.scores(scorer, amazon);
+        System.out.printf("amazon snippets   n=%d  pearson r=%.4f (vs mean human rating)%n",
+                amazon.size(), SentimentEvaluation.pearson(amazon, amazonScores));
+
+        List<Rated> airline = SentimentEvaluation.airlineTweets(airlineFile);
+        double[] airlineScores = SentimentEvaluation.scores(scorer, airline);
+        for (double band : new double[] {0.05, 0.1, 0.2, 0.3}) {
+            Classification c = SentimentEvaluation.classify(airline, airlineScores, band);
+            System.out.printf("airline tweets    n=%d  band=±%.2f  accuracy=%.4f  F1 neg=%.4f neu=%.4f pos=%.4f  macro=%.4f%n",
+                    c.n(), band, c.accuracy(), c.f1().get("negative"), c.f1().get("neutral"), c.f1().get("positive"),
+                    c.macroF1());
+        }
+
+        List<String> texts = airline.stream().map(Rated::text).toList();
+        double perSecond = Throughput.perSecond(texts, scorer::score);
+        System.out.printf("scorer speed      %.0f texts/s on one thread (airline tweets)%n", perSecond);
+        return 0;
+    }
+}

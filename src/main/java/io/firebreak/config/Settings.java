@@ -1,0 +1,167 @@
+package io.firebreak.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Application settings from {@code config/firebreak.yaml}, with environment overrides for what
+ * differs per deployment. Read once at start; a wrong key or value stops the start with the file
+ * and key named.
+ */
+public record Settings(Api api, Elasticsearch elasticsearch, Ingest ingest) {
+
+    /** Where the HTTP API listens. */
+    public record Api(String host, int port) {}
+
+    /** Which Elasticsearch to use; secrets are not here but in {@link #apiKey} etc. from the environment. */
+    public record Elasticsearch(String url, String caCert, String indexPrefix, int retentionDays, Embedded embedded) {
+        public boolean isEmbedded() {
+            return url == null || url.isBlank();
+        }
+    }
+
+    /** The embedded server's own settings. */
+    public record Embedded(int httpPort, String heap) {}
+
+    /** Ingest limits and bulk batching. */
+    public record Ingest(
+            String dropDir,
+            int maxTextChars,
+            int bulkMaxOperations,
+            long bulkMaxBytes,
+            long bulkFlushMs,
+            int bulkConcurrency,
+            int requestTimeoutS) {}
+
+    public static Settings load(Home home) {
+        return load(home.config("firebreak.yaml"), System.getenv());
+    }
+
+    public static Settings load(Path file, Map<String, String> env) {
+        var yaml = new ObjectMapper(new YAMLFactory())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        Settings read;
+        try {
+            read = yaml.readValue(Files.readString(file), Settings.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(file + ": unknown setting '" + e.getPropertyName() + "' at "
+                    + e.getPathReference() + "; known: " + e.getKnownPropertyIds());
+        } catch (IOException e) {
+            throw new ConfigException(file + ": " + e.getMessage());
+        }
+        if (read == null || read.api() == null || read.elasticsearch() == null || read.ingest() == null
+                || read.elasticsearch().embedded() == null) {
+            throw new ConfigException(file + ": the sections api, elasticsearch (with embedded) and ingest are required");
+        }
+        return read.withEnvironment(env).validated(file);
+    }
+
+    private Settings withEnvironment(Map<String, String> env) {
+        Api a = api;
+        if (env.containsKey("FIREBREAK_API_PORT")) {
+            a = new Api(a.host(), parsePort("FIREBREAK_API_PORT", env.get("FIREBREAK_API_PORT")));
+        }
+        if (env.containsKey("FIREBREAK_API_HOST")) {
+            a = new Api(env.get("FIREBREAK_API_HOST"), a.port());
+        }
+        Elasticsearch es = elasticsearch;
+        if (env.containsKey("FIREBREAK_ES_URL")) {
+            es = new Elasticsearch(env.get("FIREBREAK_ES_URL"), es.caCert(), es.indexPrefix(), es.retentionDays(), es.embedded());
+        }
+        return new Settings(a, es, ingest);
+    }
+
+    private Settings validated(Path file) {
+        var problems = new ArrayList<String>();
+        if (api.port() < 0 || api.port() > 65_535) {
+            problems.add("api.port: " + api.port() + " is not a port (0-65535)");
+        }
+        if (api.host() == null || api.host().isBlank()) {
+            problems.add("api.host: required (127.0.0.1 keeps the API on this machine)");
+        }
+        if (!elasticsearch.isEmbedded() && !elasticsearch.url().matches("https?://.+")) {
+            problems.add("elasticsearch.url: '" + elasticsearch.url() + "' must start with http:// or https://");
+        }
+        if (elasticsearch.indexPrefix() == null || !elasticsearch.indexPrefix().matches("[a-z0-9][a-z0-9_-]*")) {
+            problems.add("elasticsearch.index_prefix: lowercase letters, digits, - and _ only");
+        }
+        if (elasticsearch.retentionDays() < 0) {
+            problems.add("elasticsearch.retention_days: must be 0 (keep all) or more");
+        }
+        if (ingest.maxTextChars() < 1) {
+            problems.add("ingest.max_text_chars: must be at least 1");
+        }
+        if (ingest.bulkMaxOperations() < 1 || ingest.bulkConcurrency() < 1 || ingest.bulkFlushMs() < 1) {
+            problems.add("ingest.bulk_*: operations, concurrency and flush_ms must be at least 1");
+        }
+        if (ingest.requestTimeoutS() < 1) {
+            problems.add("ingest.request_timeout_s: must be at least 1");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(file + ": " + String.join("; ", problems));
+        }
+        return this;
+    }
+
+    private static int parsePort(String name, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + ": '" + value + "' is not a port number");
+        }
+    }
+
+    /** The same settings with the API on a port nobody uses now (demo, bench, tests). */
+    public Settings withFreeApiPort() {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return withApiPort(socket.getLocalPort());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("no free port on 127.0.0.1", e);
+        }
+    }
+
+    public Settings withApiPort(int port) {
+        return new Settings(new Api(api.host(), port), elasticsearch, ingest);
+    }
+
+    public Settings withElasticsearchUrl(String url) {
+        var es = elasticsearch;
+        return new Settings(api, new Elasticsearch(url, es.caCert(), es.indexPrefix(), es.retentionDays(), es.embedded()), ingest);
+    }
+
+    public Settings withIndexPrefix(String prefix) {
+        var es = elasticsearch;
+        return new Settings(api, new Elasticsearch(es.url(), es.caCert(), prefix, es.retentionDays(), es.embedded()), ingest);
+    }
+
+    public Path dropDir(Home home) {
+        return ingest.dropDir() == null || ingest.dropDir().isBlank()
+                ? home.data().resolve("drop")
+                : home.root().resolve(ingest.dropDir());
+    }
+
+    /** Secrets for an existing cluster, read from the environment only. */
+    public record Credentials(String apiKey, String username, String password) {
+        public static Credentials fromEnvironment(Map<String, String> env) {
+            return new Credentials(env.get("FIREBREAK_ES_API_KEY"), env.get("FIREBREAK_ES_USER"), env.get("FIREBREAK_ES_PASSWORD"));
+        }
+
+        /** Never prints the secrets themselves. */
+        @Override
+        public String toString() {
+            return apiKey != null ? "api-key" : username != null ? "basic(" + username + ")" : "none";
+        }
+
+    }
+}

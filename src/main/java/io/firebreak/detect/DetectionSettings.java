@@ -1,0 +1,90 @@
+package io.firebreak.detect;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the engine counts and learns ({@code config/detection.yaml}); what the rules decide on lives in
+ * {@code config/thresholds.yaml}. A key left out takes the default below.
+ *
+ * @param allowedLateness    a mention this much older than the newest seen still counts; older ones are late
+ * @param warmupActiveHours  hours with data a brand needs before spike rules may fire for it
+ * @param levelAlpha         EWMA weight of each new hour in a baseline level
+ * @param dailyGamma         learning rate of the hour-of-day index
+ * @param weeklyGamma        learning rate of the hour-of-week index
+ * @param seasonalMinLevel   mentions per hour below which a series learns no seasonal shape
+ * @param notableFollowers   a negative mention from an author with this many followers is notable
+ * @param notableShares      a negative mention shared this often is notable
+ * @param notablePerMinute   at most this many notable mentions per brand and minute reach the rules
+ * @param keywords           crisis keywords by category; {@code *} ends a prefix ("injur*")
+ * @param quietTime          an alert resolves after this long without signals while its brand is calm
+ * @param calmRatio          a brand is calm while its 15-minute negative count is at most this times its baseline
+ * @param previewMinNegatives live only: a brand's growing wave is previewed, without waiting for its minute
+ *                           to be final, once its 15-minute negatives reach this (then at every half as many again)
+ */
+public record DetectionSettings(
+        Duration allowedLateness,
+        int warmupActiveHours,
+        double levelAlpha,
+        double dailyGamma,
+        double weeklyGamma,
+        double seasonalMinLevel,
+        long notableFollowers,
+        long notableShares,
+        int notablePerMinute,
+        Map<String, List<String>> keywords,
+        Duration quietTime,
+        double calmRatio,
+        int previewMinNegatives) {
+
+    public DetectionSettings {
+        allowedLateness = allowedLateness != null ? allowedLateness : Duration.ofMinutes(2);
+        warmupActiveHours = warmupActiveHours > 0 ? warmupActiveHours : 24;
+        levelAlpha = levelAlpha > 0 ? levelAlpha : 0.05;
+        dailyGamma = dailyGamma > 0 ? dailyGamma : 0.1;
+        weeklyGamma = weeklyGamma > 0 ? weeklyGamma : 0.3;
+        seasonalMinLevel = seasonalMinLevel > 0 ? seasonalMinLevel : 2.0;
+        notableFollowers = notableFollowers > 0 ? notableFollowers : 50_000;
+        notableShares = notableShares > 0 ? notableShares : 500;
+        notablePerMinute = notablePerMinute > 0 ? notablePerMinute : 20;
+        keywords = keywords != null ? Map.copyOf(keywords) : Map.of();
+        quietTime = quietTime != null ? quietTime : Duration.ofMinutes(60);
+        calmRatio = calmRatio > 0 ? calmRatio : 1.5;
+        previewMinNegatives = previewMinNegatives > 0 ? previewMinNegatives : 10;
+    }
+
+    public static DetectionSettings defaults() {
+        return new DetectionSettings(null, 0, 0, 0, 0, 0, 0, 0, 0, null, null, 0, 0);
+    }
+
+    /** Reads the file; a missing file means all defaults, a malformed one is an error naming the file. */
+    public static DetectionSettings load(Path yaml) {
+        if (!Files.exists(yaml)) {
+            return defaults();
+        }
+        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+                .registerModule(new JavaTimeModule())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try {
+            return mapper.readValue(yaml.toFile(), DetectionSettings.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("invalid detection settings " + yaml + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The allowed lateness in whole minutes, rounded up: buckets are per minute. */
+    int latenessMinutes() {
+        return (int) Math.max(0, (allowedLateness.toSeconds() + 59) / 60);
+    }
+}

@@ -1,0 +1,126 @@
+package io.firebreak.enrich;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the brands a text is about, from {@code config/brands.yaml}: names, aliases, handles and hashtags
+ * as whole words, ignoring case and accents. An exclusion vetoes name and alias matches: one that contains
+ * the name ("apple pie") vetoes that occurrence only, so "my iPhone and an apple pie" is still Apple; one that
+ * does not ("orchard") vetoes the brand's names anywhere in the text. Handles and hashtags are never vetoed.
+ */
+public final class BrandMatcher {
+
+    /** One brand as configured. */
+    public record Brand(String id, String name, List<String> names, List<String> handles, List<String> hashtags,
+                        List<String> aliases, List<String> exclusions) {
+        public Brand {
+            names = names == null ? List.of() : List.copyOf(names);
+            handles = handles == null ? List.of() : List.copyOf(handles);
+            hashtags = hashtags == null ? List.of() : List.copyOf(hashtags);
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+            exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
+        }
+    }
+
+    /** The file's shape. */
+    public record BrandsFile(List<Brand> brands) {}
+
+    private record Hit(String brand, boolean vetoable) {}
+
+    private record Span(String brand, int from, int to) {
+        boolean overlaps(Span other) {
+            return from < other.to && other.from < to;
+        }
+    }
+
+    private final List<Brand> brands;
+    private final PhraseIndex<Hit> terms = new PhraseIndex<>();
+    private final PhraseIndex<String> exclusions = new PhraseIndex<>();
+
+    private BrandMatcher(List<Brand> brands) {
+        this.brands = List.copyOf(brands);
+        for (Brand b : brands) {
+            b.names().forEach(t -> terms.add(t, new Hit(b.id(), true)));
+            b.aliases().forEach(t -> terms.add(t, new Hit(b.id(), true)));
+            b.handles().forEach(t -> terms.add(t.startsWith("@") ? t : "@" + t, new Hit(b.id(), false)));
+            b.hashtags().forEach(t -> terms.add(t.startsWith("#") ? t : "#" + t, new Hit(b.id(), false)));
+            b.exclusions().forEach(t -> exclusions.add(t, b.id()));
+        }
+    }
+
+    public static BrandMatcher load(Path file) {
+        BrandsFile parsed = ConfigYaml.read(file, BrandsFile.class);
+        if (parsed.brands() == null || parsed.brands().isEmpty()) {
+            throw ConfigYaml.invalid(file, "no brands: expected a list under 'brands:'");
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < parsed.brands().size(); i++) {
+            Brand b = parsed.brands().get(i);
+            String at = "brand #" + (i + 1);
+            if (b == null || b.id() == null || b.id().isBlank()) {
+                throw ConfigYaml.invalid(file, at + " has no id");
+            }
+            if (!ids.add(b.id())) {
+                throw ConfigYaml.invalid(file, "brand id '" + b.id() + "' appears twice");
+            }
+            if (b.names().isEmpty() && b.aliases().isEmpty() && b.handles().isEmpty() && b.hashtags().isEmpty()) {
+                throw ConfigYaml.invalid(file, "brand '" + b.id() + "' has no names, aliases, handles or hashtags to match");
+            }
+        }
+        try {
+            return new BrandMatcher(parsed.brands());
+        } catch (IllegalArgumentException e) {
+            throw ConfigYaml.invalid(file, e.getMessage());
+        }
+    }
+
+    public List<Brand> brands() {
+        return brands;
+    }
+
+    /** The ids of the brands matched (handle and hashtag matches first); empty when none. */
+    public List<String> match(Tokens tokens) {
+        Set<String> strong = new LinkedHashSet<>();
+        List<Span> names = new ArrayList<>();
+        terms.find(tokens, (hit, words, from, to) -> {
+            if (hit.vetoable()) {
+                names.add(new Span(hit.brand(), from, to));
+            } else {
+                strong.add(hit.brand());
+            }
+        });
+        if (names.isEmpty()) {
+            return List.copyOf(strong);
+        }
+        List<Span> excluded = new ArrayList<>();
+        exclusions.find(tokens, (brand, words, from, to) -> excluded.add(new Span(brand, from, to)));
+        Set<String> out = new LinkedHashSet<>(strong);
+        for (Span name : names) {
+            if (!vetoed(name, names, excluded)) {
+                out.add(name.brand());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean vetoed(Span name, List<Span> names, List<Span> excluded) {
+        for (Span ex : excluded) {
+            if (!ex.brand().equals(name.brand())) {
+                continue;
+            }
+            if (ex.overlaps(name)) {
+                return true;
+            }
+            boolean coTerm = names.stream().noneMatch(n -> n.brand().equals(ex.brand()) && n.overlaps(ex));
+            if (coTerm) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

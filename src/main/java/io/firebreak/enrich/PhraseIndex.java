@@ -1,0 +1,91 @@
+package io.firebreak.enrich;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Whole-word phrases (one or more normalised tokens) and stems ("injur*") mapped to values, found
+ * in a text in one pass: each token is looked up, and longer phrases are only tried where one starts,
+ * so the cost does not grow with the number of phrases.
+ */
+final class PhraseIndex<V> {
+
+    private static final int STEM_KEY = 3;
+
+    private final Map<String, List<V>> phrases = new HashMap<>();
+    private final Set<String> phraseStarts = new HashSet<>();
+    private final Map<String, List<Stem<V>>> stemsByKey = new HashMap<>();
+    private int longest = 1;
+
+    private record Stem<V>(String prefix, V value) {}
+
+    /** A match: the value, the normalised words that matched, and their token span [from, to). */
+    @FunctionalInterface
+    interface Found<V> {
+        void accept(V value, String words, int from, int to);
+    }
+
+    /** Adds a phrase; a single word ending in '*' is a stem of at least {@value #STEM_KEY} letters. */
+    void add(String configured, V value) {
+        String trimmed = configured.strip();
+        if (trimmed.endsWith("*")) {
+            List<String> words = Tokens.phrase(trimmed.substring(0, trimmed.length() - 1));
+            if (words.size() != 1 || words.get(0).length() < STEM_KEY) {
+                throw new IllegalArgumentException("a stem must be one word of at least " + STEM_KEY
+                        + " letters followed by '*': '" + configured + "'");
+            }
+            String prefix = words.get(0);
+            stemsByKey.computeIfAbsent(prefix.substring(0, STEM_KEY), k -> new ArrayList<>()).add(new Stem<>(prefix, value));
+            return;
+        }
+        List<String> words = Tokens.phrase(trimmed);
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("no words in '" + configured + "'");
+        }
+        phrases.computeIfAbsent(String.join(" ", words), k -> new ArrayList<>()).add(value);
+        if (words.size() > 1) {
+            phraseStarts.add(words.get(0));
+            longest = Math.max(longest, words.size());
+        }
+    }
+
+    /** Calls {@code found} with each value whose phrase or stem occurs, and the words that matched. */
+    void find(Tokens tokens, Found<V> found) {
+        int n = tokens.size();
+        for (int i = 0; i < n; i++) {
+            String token = tokens.get(i);
+            List<V> single = phrases.get(token);
+            if (single != null) {
+                for (V v : single) {
+                    found.accept(v, token, i, i + 1);
+                }
+            }
+            if (token.length() >= STEM_KEY) {
+                List<Stem<V>> stems = stemsByKey.get(token.substring(0, STEM_KEY));
+                if (stems != null) {
+                    for (Stem<V> stem : stems) {
+                        if (token.startsWith(stem.prefix())) {
+                            found.accept(stem.value(), token, i, i + 1);
+                        }
+                    }
+                }
+            }
+            if (phraseStarts.contains(token)) {
+                StringBuilder phrase = new StringBuilder(token);
+                for (int len = 2; len <= longest && i + len <= n; len++) {
+                    phrase.append(' ').append(tokens.get(i + len - 1));
+                    List<V> values = phrases.get(phrase.toString());
+                    if (values != null) {
+                        for (V v : values) {
+                            found.accept(v, phrase.toString(), i, i + len);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.firebreak.enrich;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A text cut once into lower-case, accent-free tokens for brand and category lookup: words,
+ * {@code @handles} and {@code #hashtags}. Links are dropped so their paths cannot match.
+ */
+public final class Tokens {
+
+    private final String[] tokens;
+
+    private Tokens(String[] tokens) {
+        this.tokens = tokens;
+    }
+
+    public static Tokens of(String text) {
+        List<String> out = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if ((c == 'h' || c == 'H' || c == 'w') && isLinkStart(text, i)) {
+                while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+                continue;
+            }
+            boolean marker = (c == '@' || c == '#') && i + 1 < n && isWordChar(text.charAt(i + 1));
+            if (marker || isWordChar(c)) {
+                int start = i;
+                i = marker ? i + 1 : i;
+                while (i < n && isWordChar(text.charAt(i))) {
+                    i++;
+                }
+                out.add(normalize(text, start, i));
+            } else {
+                i++;
+            }
+        }
+        return new Tokens(out.toArray(new String[0]));
+    }
+
+    public int size() {
+        return tokens.length;
+    }
+
+    public String get(int i) {
+        return tokens[i];
+    }
+
+    /** Normalises a configured phrase the way text is, so both sides meet: "Café Nero" -> ["cafe", "nero"]. */
+    public static List<String> phrase(String configured) {
+        return List.of(of(configured).tokens);
+    }
+
+    private static boolean isLinkStart(String text, int i) {
+        return text.regionMatches(true, i, "http://", 0, 7) || text.regionMatches(true, i, "https://", 0, 8)
+                || text.startsWith("www.", i);
+    }
+
+    private static boolean isWordChar(char c) {
+        // '_' belongs to handles and hashtags (@Acme_Air); surrogates keep non-BMP letters in one piece
+        return Character.isLetterOrDigit(c) || c == '_' || Character.isSurrogate(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+    }
+
+    private static String normalize(String text, int from, int to) {
+        boolean ascii = true;
+        for (int i = from; i < to && ascii; i++) {
+            ascii = text.charAt(i) < 0x80;
+        }
+        String token = text.substring(from, to).toLowerCase(Locale.ROOT);
+        if (ascii) {
+            return token;
+        }
+        // accents folded: "Citroën" and "citroen" are the same word to a brand watcher
+        String decomposed = Normalizer.normalize(token, Normalizer.Form.NFD);
+        StringBuilder folded = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (Character.getType(c) != Character.NON_SPACING_MARK) {
+                folded.append(c);
+            }
+        }
+        return folded.toString();
+    }
+}

@@ -1,0 +1,521 @@
+package io.firebreak.enrich;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * English sentiment after VADER (Hutto &amp; Gilbert, ICWSM-14): a port of vaderSentiment 3.3.2's
+ * compound score with its lexicon and emoji lexicon, rules for negation, boosters, "but", ALL CAPS
+ * and punctuation, normalised with alpha = 15; plus what social posts need and VADER lacks: handles and
+ * links ignored, hashtags read as words, elongations ("sooo gooood") read as emphasis, emoji sequences
+ * (skin tones, variation selectors) recognised, curly apostrophes and HTML entities understood.
+ */
+public final class VaderScorer implements SentimentScorer {
+
+    // empirically derived constants from the VADER paper
+    private static final double B_INCR = 0.293;
+    private static final double B_DECR = -0.293;
+    private static final double C_INCR = 0.733;
+    private static final double N_SCALAR = -0.74;
+    private static final double ALPHA = 15;
+
+    private static final Set<String> NEGATE = Set.of(
+            "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt",
+            "ain't", "aren't", "can't", "couldn't", "daren't", "didn't", "doesn't",
+            "dont", "hadnt", "hasnt", "havent", "isnt", "mightnt", "mustnt", "neither",
+            "don't", "hadn't", "hasn't", "haven't", "isn't", "mightn't", "mustn't",
+            "neednt", "needn't", "never", "none", "nope", "nor", "not", "nothing", "nowhere",
+            "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent",
+            "oughtn't", "shan't", "shouldn't", "uh-uh", "wasn't", "weren't",
+            "without", "wont", "wouldnt", "won't", "wouldn't", "rarely", "seldom", "despite");
+
+    private static final Map<String, Double> BOOSTERS = boosters();
+
+    // idioms without lexicon words; vaderSentiment lists them but never applies them
+    private static final Map<String, Double> IDIOMS = Map.ofEntries(
+            Map.entry("cut the mustard", 2.0), Map.entry("hand to mouth", -2.0), Map.entry("back handed", -2.0),
+            Map.entry("blow smoke", -2.0), Map.entry("blowing smoke", -2.0), Map.entry("upper hand", 1.0),
+            Map.entry("break a leg", 2.0), Map.entry("cooking with gas", 2.0), Map.entry("in the black", 2.0),
+            Map.entry("in the red", -2.0), Map.entry("on the ball", 2.0), Map.entry("under the weather", -2.0));
+    private static final int LONGEST_IDIOM = 3;
+    private static final Set<String> IDIOM_STARTS =
+            IDIOMS.keySet().stream().map(k -> k.substring(0, k.indexOf(' '))).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    private static final Map<String, Double> SPECIAL_CASES = Map.of(
+            "the shit", 3.0, "the bomb", 3.0, "bad ass", 1.5, "badass", 1.5, "bus stop", 0.0,
+            "yeah right", -2.0, "kiss of death", -1.5, "to die for", 3.0,
+            "beating heart", 3.1, "broken heart", -2.9);
+
+    private final Map<String, Double> lexicon;
+    private final Map<String, String> emoji;
+    private final int longestEmoji;
+
+    VaderScorer(Map<String, Double> lexicon, Map<String, String> emoji) {
+        this.lexicon = Map.copyOf(lexicon);
+        this.emoji = Map.copyOf(emoji);
+        this.longestEmoji = emoji.keySet().stream().mapToInt(String::length).max().orElse(1);
+    }
+
+    /** The shipped lexicons from {@code src/main/resources/sentiment}. */
+    public static VaderScorer english() {
+        Map<String, Double> lexicon = new HashMap<>();
+        readTabbed("sentiment/vader_lexicon.txt", false, (k, v) -> lexicon.put(k, Double.parseDouble(v)));
+        readTabbed("sentiment/additions_en.txt", true, (k, v) -> lexicon.put(k, Double.parseDouble(v)));
+        Map<String, String> emoji = new HashMap<>();
+        readTabbed("sentiment/emoji_utf8_lexicon.txt", false, emoji::put);
+        readTabbed("sentiment/emoji_meaning_en.txt", true, emoji::put);
+        return new VaderScorer(lexicon, emoji);
+    }
+
+    @Override
+    public double score(String text) {
+        Words words = words(describeEmoji(clean(text)));
+        int n = words.size();
+        if (n == 0) {
+            return 0;
+        }
+        String[] original = words.original();
+        String[] lower = words.lower();
+        boolean capDiff = capDifferential(original);
+        double[] sentiments = new double[n];
+        for (int i = 0; i < n; i++) {
+            // booster words and "kind of" modify their neighbours and carry no valence themselves
+            if (BOOSTERS.containsKey(lower[i])
+                    || (i < n - 1 && lower[i].equals("kind") && lower[i + 1].equals("of"))) {
+                continue;
+            }
+            sentiments[i] = valence(original, lower, words.elongated(), i, capDiff);
+        }
+        idioms(lower, sentiments);
+        butCheck(lower, sentiments);
+        double sum = 0;
+        for (double s : sentiments) {
+            sum += s;
+        }
+        double emphasis = punctuationEmphasis(words.exclamations(), words.questions());
+        if (sum > 0) {
+            sum += emphasis;
+        } else if (sum < 0) {
+            sum -= emphasis;
+        }
+        return normalize(sum);
+    }
+
+    private double valence(String[] words, String[] lower, boolean[] elongated, int i, boolean capDiff) {
+        Double lex = lexicon.get(lower[i]);
+        if (lex == null) {
+            return 0;
+        }
+        int n = words.length;
+        double valence = lex;
+        // "no" before a lexicon word negates that word instead of counting as negative itself
+        if (lower[i].equals("no") && i != n - 1 && lexicon.containsKey(lower[i + 1])) {
+            valence = 0;
+        }
+        if ((i > 0 && lower[i - 1].equals("no"))
+                || (i > 1 && lower[i - 2].equals("no"))
+                || (i > 2 && lower[i - 3].equals("no") && (lower[i - 1].equals("or") || lower[i - 1].equals("nor")))) {
+            valence = lex * N_SCALAR;
+        }
+        if (capDiff && isUpper(words[i])) {
+            valence += valence > 0 ? C_INCR : -C_INCR;
+        }
+        if (elongated[i]) {
+            valence += valence > 0 ? B_INCR : -B_INCR;
+        }
+        for (int start = 0; start < 3; start++) {
+            int j = i - (start + 1);
+            if (i > start && !lexicon.containsKey(lower[j])) {
+                double s = scalar(words[j], lower[j], elongated[j], valence, capDiff);
+                if (start == 1) {
+                    s *= 0.95;
+                } else if (start == 2) {
+                    s *= 0.9;
+                }
+                valence += s;
+                valence = negationCheck(valence, lower, start, i);
+                if (start == 2) {
+                    valence = specialIdioms(valence, lower, i);
+                }
+            }
+        }
+        return leastCheck(valence, lower, i);
+    }
+
+    private static double scalar(String word, String lower, boolean elongated, double valence, boolean capDiff) {
+        Double boost = BOOSTERS.get(lower);
+        if (boost == null) {
+            return 0;
+        }
+        double scalar = valence < 0 ? -boost : boost;
+        if (capDiff && isUpper(word)) {
+            scalar += valence > 0 ? C_INCR : -C_INCR;
+        }
+        if (elongated) {
+            scalar += scalar > 0 ? B_INCR : -B_INCR;
+        }
+        return scalar;
+    }
+
+    private static double negationCheck(double valence, String[] lower, int start, int i) {
+        if (start == 0) {
+            return negated(lower[i - 1]) ? valence * N_SCALAR : valence;
+        }
+        if (start == 1) {
+            if (lower[i - 2].equals("never") && (lower[i - 1].equals("so") || lower[i - 1].equals("this"))) {
+                return valence * 1.25;
+            }
+            if (lower[i - 2].equals("without") && lower[i - 1].equals("doubt")) {
+                return valence;
+            }
+            return negated(lower[i - 2]) ? valence * N_SCALAR : valence;
+        }
+        // vaderSentiment's operator precedence made any "so"/"this" right before the word an intensifier
+        // here; "never so/this good" is what the rule means
+        if (lower[i - 3].equals("never") && (lower[i - 2].equals("so") || lower[i - 2].equals("this")
+                || lower[i - 1].equals("so") || lower[i - 1].equals("this"))) {
+            return valence * 1.25;
+        }
+        if (lower[i - 3].equals("without") && (lower[i - 2].equals("doubt") || lower[i - 1].equals("doubt"))) {
+            return valence;
+        }
+        return negated(lower[i - 3]) ? valence * N_SCALAR : valence;
+    }
+
+    private static boolean negated(String lowerWord) {
+        return NEGATE.contains(lowerWord) || lowerWord.contains("n't");
+    }
+
+    private static double specialIdioms(double valence, String[] lower, int i) {
+        String oneZero = lower[i - 1] + " " + lower[i];
+        String twoOneZero = lower[i - 2] + " " + oneZero;
+        String twoOne = lower[i - 2] + " " + lower[i - 1];
+        String threeTwoOne = lower[i - 3] + " " + twoOne;
+        String threeTwo = lower[i - 3] + " " + lower[i - 2];
+        for (String seq : new String[] {oneZero, twoOneZero, twoOne, threeTwoOne, threeTwo}) {
+            Double special = SPECIAL_CASES.get(seq);
+            if (special != null) {
+                valence = special;
+                break;
+            }
+        }
+        int n = lower.length;
+        if (n - 1 > i) {
+            Double special = SPECIAL_CASES.get(lower[i] + " " + lower[i + 1]);
+            if (special != null) {
+                valence = special;
+            }
+        }
+        if (n - 1 > i + 1) {
+            Double special = SPECIAL_CASES.get(lower[i] + " " + lower[i + 1] + " " + lower[i + 2]);
+            if (special != null) {
+                valence = special;
+            }
+        }
+        for (String seq : new String[] {threeTwoOne, threeTwo, twoOne}) {
+            Double boost = BOOSTERS.get(seq);
+            if (boost != null) {
+                valence += boost;
+            }
+        }
+        return valence;
+    }
+
+    private static double leastCheck(double valence, String[] lower, int i) {
+        if (i > 0 && lower[i - 1].equals("least")) {
+            boolean atOrVeryLeast = i > 1 && (lower[i - 2].equals("at") || lower[i - 2].equals("very"));
+            return atOrVeryLeast ? valence : valence * N_SCALAR;
+        }
+        return valence;
+    }
+
+    /** An idiom's valence replaces its words' own: "under the weather" is not about weather. */
+    private static void idioms(String[] lower, double[] sentiments) {
+        for (int i = 0; i + 1 < lower.length; i++) {
+            if (!IDIOM_STARTS.contains(lower[i])) {
+                continue;
+            }
+            StringBuilder phrase = new StringBuilder(lower[i]);
+            for (int len = 2; len <= LONGEST_IDIOM && i + len <= lower.length; len++) {
+                phrase.append(' ').append(lower[i + len - 1]);
+                Double idiom = IDIOMS.get(phrase.toString());
+                if (idiom != null) {
+                    java.util.Arrays.fill(sentiments, i, i + len, 0);
+                    sentiments[i] = idiom;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Words after "but" weigh 1.5, words before it 0.5: the clause after "but" carries the opinion. */
+    private static void butCheck(String[] lower, double[] sentiments) {
+        int but = -1;
+        for (int i = 0; i < lower.length; i++) {
+            if (lower[i].equals("but")) {
+                but = i;
+                break;
+            }
+        }
+        if (but < 0) {
+            return;
+        }
+        for (int i = 0; i < sentiments.length; i++) {
+            if (i < but) {
+                sentiments[i] *= 0.5;
+            } else if (i > but) {
+                sentiments[i] *= 1.5;
+            }
+        }
+    }
+
+    private static double punctuationEmphasis(int exclamations, int questions) {
+        double emphasis = Math.min(exclamations, 4) * 0.292;
+        if (questions > 1) {
+            emphasis += questions <= 3 ? questions * 0.18 : 0.96;
+        }
+        return emphasis;
+    }
+
+    static double normalize(double score) {
+        double norm = score / Math.sqrt(score * score + ALPHA);
+        return Math.max(-1, Math.min(1, norm));
+    }
+
+    /** Curly apostrophes and the HTML entities tweets arrive with, so "don’t" negates and "&lt;3" is a heart. */
+    private static String clean(String text) {
+        if (text.indexOf('’') < 0 && text.indexOf('&') < 0) {
+            return text;
+        }
+        return text.replace('’', '\'').replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&quot;", "\"").replace("&#39;", "'");
+    }
+
+    /**
+     * Replaces each emoji by its description, longest sequence first ("👍🏽" is one emoji); a variation
+     * selector, joiner or skin tone left over adds nothing and is dropped.
+     */
+    private String describeEmoji(String text) {
+        StringBuilder out = null;
+        boolean prevSpace = true;
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            int cp = text.codePointAt(i);
+            int len = Character.charCount(cp);
+            String description = null;
+            int matched = len;
+            if (cp >= 0xA9) {
+                for (int l = Math.min(longestEmoji, n - i); l >= len && description == null; l--) {
+                    description = emoji.get(text.substring(i, i + l));
+                    matched = l;
+                }
+            }
+            boolean modifier = cp == 0xFE0F || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF);
+            if (description != null || modifier) {
+                if (out == null) {
+                    out = new StringBuilder(n + 32).append(text, 0, i);
+                }
+                if (description != null) {
+                    if (!prevSpace) {
+                        out.append(' ');
+                    }
+                    out.append(description).append(' ');
+                    prevSpace = true;
+                }
+                i += description != null ? matched : len;
+                continue;
+            }
+            if (out != null) {
+                out.appendCodePoint(cp);
+            }
+            prevSpace = cp == ' ';
+            i += len;
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** The scored words of a text with their lower-case forms, and the punctuation that adds emphasis. */
+    private record Words(String[] original, String[] lower, boolean[] elongated, int exclamations, int questions) {
+        int size() {
+            return original.length;
+        }
+    }
+
+    /**
+     * Splits on white space as VADER does; @handles and links are dropped (a handle like "@united" or a
+     * link's path is not an opinion, and a link's "?" is not a question), "#great" reads as "great", and an
+     * elongated word not in the lexicon is read in its short form and marked as emphasised.
+     */
+    private Words words(String text) {
+        java.util.ArrayList<String> kept = new java.util.ArrayList<>();
+        int exclamations = 0;
+        int questions = 0;
+        int n = text.length();
+        int start = -1;
+        for (int i = 0; i <= n; i++) {
+            boolean space = i == n || Character.isWhitespace(text.charAt(i)) || Character.isSpaceChar(text.charAt(i));
+            if (space && start >= 0) {
+                String token = text.substring(start, i);
+                if (!isHandleOrLink(token)) {
+                    for (int k = 0; k < token.length(); k++) {
+                        char c = token.charAt(k);
+                        exclamations += c == '!' ? 1 : 0;
+                        questions += c == '?' ? 1 : 0;
+                    }
+                    if (token.length() > 1 && token.charAt(0) == '#' && Character.isLetter(token.charAt(1))) {
+                        token = token.substring(1);
+                    }
+                    kept.add(stripPunctuationIfWord(token));
+                }
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+        int size = kept.size();
+        String[] original = new String[size];
+        String[] lower = new String[size];
+        boolean[] elongated = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            String word = kept.get(i);
+            String low = word.toLowerCase(java.util.Locale.ROOT);
+            if (!lexicon.containsKey(low) && !BOOSTERS.containsKey(low) && hasLetterRun(low)) {
+                String shortForm = shortForm(low);
+                if (shortForm != null) {
+                    elongated[i] = true;
+                    word = shortForm;
+                    low = shortForm;
+                }
+            }
+            original[i] = word;
+            lower[i] = low;
+        }
+        return new Words(original, lower, elongated, exclamations, questions);
+    }
+
+    private static boolean isHandleOrLink(String token) {
+        return (token.length() > 1 && token.charAt(0) == '@' && Character.isLetterOrDigit(token.charAt(1)))
+                || token.startsWith("http://") || token.startsWith("https://") || token.startsWith("www.");
+    }
+
+    private static boolean hasLetterRun(String word) {
+        for (int i = 2; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isLetter(c) && c == word.charAt(i - 1) && c == word.charAt(i - 2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "gooood" -> "good", "sooooo" -> "so", "nooooope" -> "nope": runs of 3+ cut to two, then to one. */
+    private String shortForm(String word) {
+        String two = collapseRuns(word, 2);
+        if (lexicon.containsKey(two) || BOOSTERS.containsKey(two) || NEGATE.contains(two)) {
+            return two;
+        }
+        String one = collapseRuns(word, 1);
+        return lexicon.containsKey(one) || BOOSTERS.containsKey(one) || NEGATE.contains(one) ? one : null;
+    }
+
+    private static String collapseRuns(String word, int keep) {
+        StringBuilder out = new StringBuilder(word.length());
+        int run = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            run = i > 0 && c == word.charAt(i - 1) ? run + 1 : 1;
+            if (run <= keep || !Character.isLetter(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Strips ASCII punctuation around a word, but keeps short tokens whole so emoticons like ":)" survive. */
+    private static String stripPunctuationIfWord(String token) {
+        int from = 0;
+        int to = token.length();
+        while (from < to && isAsciiPunctuation(token.charAt(from))) {
+            from++;
+        }
+        while (to > from && isAsciiPunctuation(token.charAt(to - 1))) {
+            to--;
+        }
+        return token.codePointCount(from, to) <= 2 ? token : token.substring(from, to);
+    }
+
+    private static boolean isAsciiPunctuation(char c) {
+        return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+    }
+
+    /** Python's str.isupper(): at least one cased letter and no lower-case one. */
+    private static boolean isUpper(String word) {
+        boolean cased = false;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isLowerCase(c) || Character.isTitleCase(c)) {
+                return false;
+            }
+            cased |= Character.isUpperCase(c);
+        }
+        return cased;
+    }
+
+    private static boolean capDifferential(String[] words) {
+        int caps = 0;
+        for (String w : words) {
+            if (isUpper(w)) {
+                caps++;
+            }
+        }
+        int diff = words.length - caps;
+        return diff > 0 && diff < words.length;
+    }
+
+    private static Map<String, Double> boosters() {
+        Map<String, Double> b = new HashMap<>();
+        for (String w : new String[] {"absolutely", "amazingly", "awfully", "completely", "considerable",
+                "considerably", "decidedly", "deeply", "effing", "enormous", "enormously", "entirely", "especially",
+                "exceptional", "exceptionally", "extreme", "extremely", "fabulously", "flipping", "flippin",
+                "frackin", "fracking", "fricking", "frickin", "frigging", "friggin", "fully", "fuckin", "fucking",
+                "fuggin", "fugging", "greatly", "hella", "highly", "hugely", "incredible", "incredibly", "intensely",
+                "major", "majorly", "more", "most", "particularly", "purely", "quite", "really", "remarkably", "so",
+                "substantially", "thoroughly", "total", "totally", "tremendous", "tremendously", "uber",
+                "unbelievably", "unusually", "utter", "utterly", "very"}) {
+            b.put(w, B_INCR);
+        }
+        for (String w : new String[] {"almost", "barely", "hardly", "just enough", "kind of", "kinda", "kindof",
+                "kind-of", "less", "little", "marginal", "marginally", "occasional", "occasionally", "partly",
+                "scarce", "scarcely", "slight", "slightly", "somewhat", "sort of", "sorta", "sortof", "sort-of"}) {
+            b.put(w, B_DECR);
+        }
+        return Map.copyOf(b);
+    }
+
+    private static void readTabbed(String resource, boolean comments, java.util.function.BiConsumer<String, String> sink) {
+        try (InputStream in = VaderScorer.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (comments && line.startsWith("#")) {
+                    continue;
+                }
+                String[] cols = line.strip().split("\t");
+                if (cols.length >= 2) {
+                    sink.accept(cols[0], cols[1]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + resource, e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.firebreak.ingest;
+
+import io.firebreak.mention.Batch;
+import io.firebreak.mention.MentionJson;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.apache.camel.Exchange;
+
+/** Turns any source's body into a {@link Batch}: CSV by file name or content type, JSON otherwise. */
+public final class Normaliser {
+
+    private final MentionJson json;
+    private final CsvMentions csv;
+
+    public Normaliser(MentionJson json, CsvMentions csv) {
+        this.json = json;
+        this.csv = csv;
+    }
+
+    public Batch normalise(Exchange exchange) {
+        byte[] body = exchange.getMessage().getBody(byte[].class);
+        if (body == null) {
+            body = new byte[0];
+        }
+        String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class).toLowerCase(Locale.ROOT);
+        String origin = fileName != null ? fileName : "http";
+        boolean isCsv = fileName != null ? fileName.toLowerCase(Locale.ROOT).endsWith(".csv") : contentType.startsWith("text/csv");
+        if (isCsv) {
+            return csv.read(origin, body);
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        return fileName != null ? json.readLines(origin, text) : json.read(origin, text);
+    }
+}

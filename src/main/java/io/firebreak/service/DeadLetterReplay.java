@@ -1,0 +1,57 @@
+package io.firebreak.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.config.Home;
+import io.firebreak.config.Settings;
+import io.firebreak.store.DeadLetters;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lists dead letters and replays them through the running service's own API, so a replayed
+ * mention is validated, enriched, indexed and seen by detection exactly like a new one.
+ */
+public final class DeadLetterReplay {
+
+    /** How a replay went. */
+    public record Result(int tried, int indexed) {}
+
+    private DeadLetterReplay() {}
+
+    public static List<DeadLetters.Letter> list(Home home, Settings settings, int limit) {
+        try (Backend backend = Backend.attach(home, settings)) {
+            return new DeadLetters(backend.client(), backend.store(settings, true)).list(limit);
+        }
+    }
+
+    public static Result replay(Home home, Settings settings, List<String> ids) throws Exception {
+        RunState state = RunState.read(home).orElseThrow(() -> new IllegalStateException(
+                "no running service to replay into: start it with ./firebreak run"));
+        Backend backend = Backend.attach(home, settings);
+        DeadLetters letters = new DeadLetters(backend.client(), backend.store(settings, state.embedded()));
+        var http = HttpClient.newHttpClient();
+        var mapper = new ObjectMapper();
+        var done = new ArrayList<String>();
+        int tried = 0;
+        for (DeadLetters.Letter letter : letters.list(10_000)) {
+            if (!ids.isEmpty() && !ids.contains(letter.id())) {
+                continue;
+            }
+            tried++;
+            boolean csv = "csv".equals(letter.format());
+            String body = csv ? letter.header() + "\n" + letter.raw() + "\n" : letter.raw();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(state.apiUrl() + "/api/v1/mentions"))
+                    .header("Content-Type", csv ? "text/csv" : "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200 && mapper.readTree(response.body()).path("indexed").asInt() > 0) {
+                done.add(letter.id());
+            }
+        }
+        letters.delete(done);
+        return new Result(tried, done.size());
+    }
+}

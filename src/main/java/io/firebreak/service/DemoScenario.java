@@ -1,0 +1,134 @@
+package io.firebreak.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The bundled demo: two calm weeks of mentions of the fictional Acme Air, a safety scare that
+ * spreads within minutes, then a few calm hours in which the alert resolves. Written by this project (no third-party data), deterministic (fixed
+ * seed and dates) so a re-run updates the same documents instead of adding more.
+ */
+public final class DemoScenario {
+
+    /** When the wave starts, in event time. */
+    public static final Instant ONSET = Instant.parse("2026-03-02T09:00:00Z");
+    static final Instant START = ONSET.minus(Duration.ofDays(14));
+    static final Duration WAVE = Duration.ofMinutes(45);
+
+    private static final String[] CALM = {
+        "Smooth flight with @AcmeAir this morning, crew was lovely",
+        "@AcmeAir thanks for the upgrade, made my week!",
+        "Booked my summer trip on Acme Air, fingers crossed for sunshine",
+        "@AcmeAir what is the baggage allowance on the Lisbon route?",
+        "Acme Air lounge coffee is actually good now #acmeair",
+        "On board @AcmeAir to Berlin, wifi works great",
+        "@AcmeAir my flight is delayed again, 40 minutes at the gate",
+        "Acme Air app keeps logging me out, annoying",
+        "@AcmeAir seat 14C has no legroom at all",
+        "Landed early with Acme Air, nice",
+    };
+    private static final String[] WAVE_TEXTS = {
+        "@AcmeAir smoke filled the cabin on flight AC%d and we made an emergency landing. Terrifying",
+        "Passengers injured during the evacuation of Acme Air flight AC%d, this is horrifying #acmeair",
+        "My sister was on AC%d. Smoke, screaming, oxygen masks. @AcmeAir has said NOTHING",
+        "Acme Air flight AC%d emergency landing, people hurt on the slides. Is this airline even safe?",
+        "@AcmeAir why is nobody answering? Families of AC%d passengers need information NOW",
+        "Never flying @AcmeAir again after what happened on AC%d. Dangerous and silent",
+    };
+
+    private DemoScenario() {}
+
+    /** Mention v1 JSON lines, in event-time order, plus two deliberately broken lines to show validation. */
+    public static List<String> ndjson() {
+        var mapper = new ObjectMapper();
+        var rnd = new SplittableRandom(20260302L);
+        var lines = new ArrayList<String>();
+        long id = 0;
+        for (Instant hour = START; hour.isBefore(ONSET); hour = hour.plus(Duration.ofHours(1))) {
+            id = calmHour(mapper, rnd, lines, id, hour);
+        }
+        long minutes = WAVE.toMinutes();
+        for (long m = 0; m < minutes; m++) {
+            double perMinute = 14.0 * Math.min(1.0, (m + 1) / 6.0);
+            int n = poisson(rnd, perMinute);
+            for (int k = 0; k < n; k++) {
+                Instant at = ONSET.plusSeconds(m * 60 + rnd.nextLong(60));
+                String text = WAVE_TEXTS[rnd.nextInt(WAVE_TEXTS.length)].formatted(417);
+                boolean influencer = rnd.nextInt(40) == 0;
+                lines.add(line(mapper, id++, at, text, rnd, influencer ? 250_000 : 2_000, influencer ? 400 : 30));
+            }
+        }
+        // afterwards the talk goes back to normal, and the alert resolves once it has been calm long enough
+        for (Instant hour = ONSET.plus(WAVE); hour.isBefore(ONSET.plus(Duration.ofHours(4))); hour = hour.plus(Duration.ofHours(1))) {
+            id = calmHour(mapper, rnd, lines, id, hour);
+        }
+        lines.sort(null);
+        lines.add("{\"id\":\"demo-bad-1\",\"source\":\"demo\",\"text\":\"no timestamp on this one\"}");
+        lines.add("{\"id\":\"demo-bad-2\",\"source\":\"demo\",\"created_at\":\"02/03/2026 09:10\",\"text\":\"a local date format\"}");
+        return lines;
+    }
+
+    /** One hour of everyday mentions, busier in the day than at night. */
+    private static long calmHour(ObjectMapper mapper, SplittableRandom rnd, List<String> lines, long id, Instant hour) {
+        int hourOfDay = hour.atZone(ZoneOffset.UTC).getHour();
+        double rate = 1.5 + 5 * Math.sin(Math.PI * Math.max(0, hourOfDay - 5) / 18.0);
+        int n = poisson(rnd, Math.max(0.5, rate));
+        long next = id;
+        for (int k = 0; k < n; k++) {
+            Instant at = hour.plusSeconds(rnd.nextLong(3600));
+            lines.add(line(mapper, next++, at, CALM[rnd.nextInt(CALM.length)], rnd, 300, 0));
+        }
+        return next;
+    }
+
+    private static String line(ObjectMapper mapper, long id, Instant at, String text, SplittableRandom rnd,
+                               int maxFollowers, int maxShares) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("created_at", at.toString());
+        node.put("id", "demo-" + id);
+        node.put("source", "demo");
+        node.put("text", text);
+        node.put("url", "https://social.example/acme/" + id);
+        ObjectNode author = node.putObject("author");
+        author.put("handle", "traveller" + rnd.nextInt(5_000));
+        author.put("followers", rnd.nextInt(maxFollowers));
+        node.putObject("engagement").put("shares", maxShares == 0 ? 0 : rnd.nextInt(maxShares));
+        return node.toString();
+    }
+
+    /** Forgets the previous demo run: its indices, alert state, outbox and alerts file. */
+    public static void clean(Path demoData) throws IOException {
+        for (String part : List.of("elasticsearch/data", "outbox", "alerts.jsonl", "run", "drop", "charts")) {
+            Path p = demoData.resolve(part);
+            if (Files.exists(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(f);
+                    }
+                }
+            }
+        }
+    }
+
+    private static int poisson(SplittableRandom rnd, double mean) {
+        double l = Math.exp(-mean);
+        double p = 1;
+        int k = 0;
+        do {
+            k++;
+            p *= rnd.nextDouble();
+        } while (p > l);
+        return k - 1;
+    }
+}

@@ -1,0 +1,200 @@
+package io.firebreak.service;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.config.Home;
+import io.firebreak.config.Settings;
+import io.firebreak.enrich.EnrichedMention;
+import io.firebreak.enrich.Enricher;
+import io.firebreak.ingest.CsvMapping;
+import io.firebreak.ingest.CsvMentions;
+import io.firebreak.ingest.FileReports;
+import io.firebreak.ingest.HttpReplies;
+import io.firebreak.ingest.IngestService;
+import io.firebreak.ingest.Normaliser;
+import io.firebreak.mention.MentionJson;
+import io.firebreak.store.BulkWriter;
+import io.firebreak.store.DeadLetters;
+import io.firebreak.store.Elastic;
+import io.firebreak.store.EmbeddedElasticsearch;
+import io.firebreak.store.MentionStore;
+import io.firebreak.store.StoreHealth;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service: Elasticsearch (embedded or by URL), the Camel routes from {@code routes/},
+ * and the beans they call. {@link #close()} stops everything in reverse order.
+ */
+public final class FirebreakService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FirebreakService.class);
+
+    private final Home home;
+    private final Settings settings;
+    private final EmbeddedElasticsearch embedded;
+    private final String elasticsearchUrl;
+    private final ElasticsearchClient client;
+    private final MentionStore store;
+    private final DeadLetters deadLetters;
+    private final StoreHealth health;
+    private final BulkWriter writer;
+    private final Main camel;
+    private final Consumer<List<EnrichedMention>> detection;
+
+    private FirebreakService(Home home, Settings settings, EmbeddedElasticsearch embedded, String elasticsearchUrl,
+                             ElasticsearchClient client, MentionStore store, DeadLetters deadLetters, StoreHealth health,
+                             BulkWriter writer, Main camel, Consumer<List<EnrichedMention>> detection) {
+        this.home = home;
+        this.settings = settings;
+        this.embedded = embedded;
+        this.elasticsearchUrl = elasticsearchUrl;
+        this.client = client;
+        this.store = store;
+        this.deadLetters = deadLetters;
+        this.health = health;
+        this.writer = writer;
+        this.camel = camel;
+        this.detection = detection;
+    }
+
+    /** How the service enriches mentions and what it hands stored ones to (detection). */
+    public record Wiring(Enricher enricher, DetectionFactory detection) {
+        /** A wiring whose detection is a plain consumer, for tests of ingest alone. */
+        public static Wiring of(Enricher enricher, Consumer<List<EnrichedMention>> stored) {
+            return new Wiring(enricher, (client, store) -> stored);
+        }
+    }
+
+    /** Builds detection once Elasticsearch is up: it keeps its state there. */
+    @FunctionalInterface
+    public interface DetectionFactory {
+        Consumer<List<EnrichedMention>> create(ElasticsearchClient client, MentionStore store);
+    }
+
+    public static FirebreakService start(Home home, Settings settings, Wiring wiring) {
+        long t0 = System.nanoTime();
+        Backend backend = Backend.connect(home, settings);
+        ElasticsearchClient client = backend.client();
+        var store = new MentionStore(client, settings.elasticsearch().indexPrefix(), backend.embedded() != null ? 0 : 1);
+        store.installTemplates();
+        store.applyRetention(settings.elasticsearch().retentionDays(), Clock.systemUTC().instant());
+        var health = new StoreHealth(client, store).start(2_000);
+        var writer = new BulkWriter(client, settings.ingest());
+        var deadLetters = new DeadLetters(client, store);
+        Consumer<List<EnrichedMention>> detection = wiring.detection().create(client, store);
+        var ingest = new IngestService(wiring.enricher(), store, writer, deadLetters, health,
+                Duration.ofSeconds(settings.ingest().requestTimeoutS()), Clock.systemUTC(), detection);
+        var json = new MentionJson(new ObjectMapper(), settings.ingest().maxTextChars());
+        var csv = new CsvMentions(CsvMapping.loadAll(home.config().resolve("csv")), json);
+        Path drop = settings.dropDir(home);
+        createDirectories(drop);
+
+        var camel = new Main();
+        camel.configure().withRoutesIncludePattern("file:" + home.routes() + "/*.camel.yaml");
+        camel.bind("normaliser", new Normaliser(json, csv));
+        camel.bind("ingest", ingest);
+        camel.bind("httpReplies", new HttpReplies(new ObjectMapper(), health));
+        camel.bind("fileReports", new FileReports());
+        camel.addInitialProperty("camel.main.name", "firebreak");
+        camel.addInitialProperty("camel.server.enabled", "true");
+        camel.addInitialProperty("camel.server.host", settings.api().host());
+        camel.addInitialProperty("camel.server.port", String.valueOf(settings.api().port()));
+        camel.addInitialProperty("firebreak.drop.dir", drop.toString());
+        try {
+            camel.start();
+        } catch (Exception e) {
+            closeQuietly(detection);
+            writer.close();
+            health.close();
+            backend.close();
+            throw new IllegalStateException("the Camel routes in " + home.routes() + " did not start: " + e.getMessage(), e);
+        }
+        var service = new FirebreakService(home, settings, backend.embedded(), backend.url(), client, store, deadLetters,
+                health, writer, camel, detection);
+        service.writeState();
+        log.info("Firebreak listening on {} (Elasticsearch {}, drop folder {}) after {} ms",
+                service.apiUrl(), backend.url(), drop, (System.nanoTime() - t0) / 1_000_000);
+        return service;
+    }
+
+    public String apiUrl() {
+        return "http://" + settings.api().host() + ":" + settings.api().port();
+    }
+
+    public String elasticsearchUrl() {
+        return elasticsearchUrl;
+    }
+
+    public ElasticsearchClient client() {
+        return client;
+    }
+
+    public MentionStore store() {
+        return store;
+    }
+
+    public DeadLetters deadLetters() {
+        return deadLetters;
+    }
+
+    public StoreHealth health() {
+        return health;
+    }
+
+    /** What stored mentions go to: {@link LiveDetection} in production. */
+    public Consumer<List<EnrichedMention>> detection() {
+        return detection;
+    }
+
+    public Path dropDir() {
+        return settings.dropDir(home);
+    }
+
+    @Override
+    public void close() {
+        try {
+            camel.stop();
+        } catch (Exception e) {
+            log.warn("stopping Camel: {}", e.toString());
+        }
+        writer.close();
+        closeQuietly(detection);
+        health.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+        RunState.clear(home);
+    }
+
+    private static void closeQuietly(Object o) {
+        if (o instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.warn("closing {}: {}", o.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+
+    private void writeState() {
+        RunState.write(home, new RunState(apiUrl(), elasticsearchUrl, ProcessHandle.current().pid(), embedded != null));
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Assembling and running the service: Elasticsearch, the ingest routes, enrichment, detection, alerting. */
+package io.firebreak.service;

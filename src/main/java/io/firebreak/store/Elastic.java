@@ -1,0 +1,51 @@
+package io.firebreak.store;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.TransportUtils;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.firebreak.config.Settings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/** Connects the Elasticsearch Java client to the embedded server or to a cluster given by URL. */
+public final class Elastic {
+
+    private Elastic() {}
+
+    /** The JSON mapper for documents: ISO dates, no nulls. */
+    public static ObjectMapper documentMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    }
+
+    /**
+     * @param url         http(s)://host:port
+     * @param credentials API key or user/password from the environment; none for the embedded server
+     * @param caCert      PEM file of a private CA for https, or null
+     */
+    public static ElasticsearchClient connect(String url, Settings.Credentials credentials, Path caCert) {
+        return ElasticsearchClient.of(b -> {
+            b.host(url).jsonMapper(new JacksonJsonpMapper(documentMapper()));
+            if (credentials.apiKey() != null && !credentials.apiKey().isBlank()) {
+                b.apiKey(credentials.apiKey());
+            } else if (credentials.username() != null && !credentials.username().isBlank()) {
+                b.usernameAndPassword(credentials.username(), credentials.password() == null ? "" : credentials.password());
+            }
+            if (caCert != null) {
+                try {
+                    b.sslContext(TransportUtils.sslContextFromHttpCaCrt(caCert.toFile()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("elasticsearch.ca_cert: cannot read " + caCert, e);
+                }
+            }
+            return b;
+        });
+    }
+}

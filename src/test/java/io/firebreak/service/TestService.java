@@ -1,0 +1,53 @@
+package io.firebreak.service;
+
+import io.firebreak.config.Home;
+import io.firebreak.config.Settings;
+import io.firebreak.enrich.EnrichedMention;
+import io.firebreak.enrich.Enrichers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One real Firebreak service (with the embedded Elasticsearch) shared by every integration test
+ * in the JVM: starting Elasticsearch costs seconds, so it is started once and stopped at exit.
+ */
+public final class TestService {
+
+    private static FirebreakService service;
+    private static final List<EnrichedMention> stored = new CopyOnWriteArrayList<>();
+
+    private TestService() {}
+
+    public static synchronized FirebreakService get() {
+        if (service == null) {
+            Home home = home();
+            System.setProperty("firebreak.data", home.root().resolve("target/it-data").toString());
+            Settings settings = Settings.load(home.config("firebreak.yaml"), java.util.Map.of()).withApiPort(freePort());
+            service = FirebreakService.start(home, settings, FirebreakService.Wiring.of(Enrichers.standard(home), stored::addAll));
+            Runtime.getRuntime().addShutdownHook(new Thread(service::close));
+        }
+        return service;
+    }
+
+    /** Every mention the service handed on after storing it (what detection would see). */
+    public static List<EnrichedMention> stored() {
+        return stored;
+    }
+
+    public static Home home() {
+        return new Home(Path.of(System.getProperty("firebreak.home", "")).toAbsolutePath().normalize());
+    }
+
+    public static int freePort() {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
