@@ -128,6 +128,20 @@ class SlackDispatchTest {
     }
 
     @Test
+    void aDeletedMessageIsPostedAgainRatherThanTheAlertLost() {
+        dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV2, Status.firing, 120))), FIRED);
+        String firstTs = store.find("a-1").orElseThrow().messageTs();
+        slack.errorNext(1, "message_not_found");
+
+        DispatchReport report = dispatcher.dispatch(
+                List.of(view(alert("a-1", Severity.SEV1, Status.escalated, 480))), FIRED.plusSeconds(120));
+
+        assertThat(report.delivered()).isEqualTo(1);
+        assertThat(topLevelPosts()).hasSize(2);
+        assertThat(store.find("a-1").orElseThrow().messageTs()).isNotEqualTo(firstTs);
+    }
+
+    @Test
     void resolvingMarksTheMessageResolvedAndDropsTheButtons() {
         dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV2, Status.firing, 120))), FIRED);
         dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV2, Status.resolved, 120))), FIRED.plusSeconds(3600));
