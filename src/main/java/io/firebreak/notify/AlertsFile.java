@@ -1,6 +1,7 @@
 package io.firebreak.notify;
 
 import io.firebreak.alert.AlertChange;
+import io.firebreak.alert.AlertJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

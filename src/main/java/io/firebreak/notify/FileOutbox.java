@@ -1,8 +1,14 @@
 package io.firebreak.notify;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -29,6 +35,13 @@ import org.slf4j.LoggerFactory;
 public final class FileOutbox implements Outbox, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileOutbox.class);
+    /** Alert v1 naming inside notifications; unknown fields tolerated so an older journal still opens after an upgrade. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final int COMPACT_AFTER = 1000;
 
     private final Path journal;
@@ -59,8 +72,8 @@ public final class FileOutbox implements Outbox, AutoCloseable {
     @Override
     public synchronized OutboxEntry put(Notification notification) {
         OutboxEntry entry = new OutboxEntry(nextSeq++, notification);
-        ObjectNode record = AlertJson.MAPPER.createObjectNode().put("op", "put").put("seq", entry.seq());
-        record.set("notification", AlertJson.MAPPER.valueToTree(notification));
+        ObjectNode record = JSON.createObjectNode().put("op", "put").put("seq", entry.seq());
+        record.set("notification", JSON.valueToTree(notification));
         append(record);
         if (pending.remove(entry.alertId()) != null) {
             settledSinceCompaction++;
@@ -83,8 +96,8 @@ public final class FileOutbox implements Outbox, AutoCloseable {
 
     @Override
     public synchronized void giveUp(OutboxEntry entry, String reason) {
-        ObjectNode dead = AlertJson.MAPPER.createObjectNode().put("reason", reason);
-        dead.set("notification", AlertJson.MAPPER.valueToTree(entry.notification()));
+        ObjectNode dead = JSON.createObjectNode().put("reason", reason);
+        dead.set("notification", JSON.valueToTree(entry.notification()));
         try {
             Files.writeString(deadLetters, dead + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
@@ -104,7 +117,7 @@ public final class FileOutbox implements Outbox, AutoCloseable {
     }
 
     private void settle(OutboxEntry entry, String op, String reason) {
-        ObjectNode record = AlertJson.MAPPER.createObjectNode().put("op", op).put("seq", entry.seq())
+        ObjectNode record = JSON.createObjectNode().put("op", op).put("seq", entry.seq())
                 .put("alert_id", entry.alertId());
         if (reason != null) {
             record.put("reason", reason);
@@ -135,7 +148,7 @@ public final class FileOutbox implements Outbox, AutoCloseable {
             }
             JsonNode record;
             try {
-                record = AlertJson.MAPPER.readTree(line);
+                record = JSON.readTree(line);
             } catch (JsonProcessingException e) {
                 // a torn last line from a crash mid-write: the put never returned, so nothing was promised
                 LOG.warn("outbox {}: skipping unreadable line {}", journal, i + 1);
@@ -144,7 +157,7 @@ public final class FileOutbox implements Outbox, AutoCloseable {
             long seq = record.path("seq").asLong();
             nextSeq = Math.max(nextSeq, seq + 1);
             if ("put".equals(record.path("op").asText())) {
-                Notification n = AlertJson.MAPPER.treeToValue(record.get("notification"), Notification.class);
+                Notification n = JSON.treeToValue(record.get("notification"), Notification.class);
                 pending.put(n.alert().alertId(), new OutboxEntry(seq, n));
             } else {
                 String alertId = record.path("alert_id").asText();
@@ -164,8 +177,8 @@ public final class FileOutbox implements Outbox, AutoCloseable {
         Path tmp = journal.resolveSibling(journal.getFileName() + ".tmp");
         StringBuilder out = new StringBuilder();
         for (OutboxEntry entry : pending()) {
-            ObjectNode record = AlertJson.MAPPER.createObjectNode().put("op", "put").put("seq", entry.seq());
-            record.set("notification", AlertJson.MAPPER.valueToTree(entry.notification()));
+            ObjectNode record = JSON.createObjectNode().put("op", "put").put("seq", entry.seq());
+            record.set("notification", JSON.valueToTree(entry.notification()));
             out.append(record).append('\n');
         }
         Files.writeString(tmp, out, StandardCharsets.UTF_8, StandardOpenOption.CREATE,

@@ -23,6 +23,9 @@ public record SlackMessage(String text, ArrayNode blocks) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int POST_CHARS = 280;
     private static final int MAX_POSTS = 5;
+    private static final int MAX_TERMS = 10;
+    /** Slack refuses a section over 3000 characters; a refused message would be a lost alert. */
+    static final int SECTION_CHARS = 3000;
     private static final int STATEMENT_CHARS = 2800;
 
     /** Action ids the interaction handler (a later issue) will dispatch on. */
@@ -59,12 +62,19 @@ public record SlackMessage(String text, ArrayNode blocks) {
         blocks.add(JSON.createObjectNode().put("type", "section").set("fields", fields));
 
         if (e != null && !e.topTerms().isEmpty()) {
-            blocks.add(section("*Top terms:* " + e.topTerms().stream()
+            blocks.add(section("*Top terms:* " + e.topTerms().stream().limit(MAX_TERMS)
                     .map(t -> SlackText.inline(t, 40)).collect(Collectors.joining(", "))));
         }
         if (!n.topPosts().isEmpty()) {
             StringBuilder posts = new StringBuilder("*Top posts*");
-            n.topPosts().stream().limit(MAX_POSTS).forEach(p -> posts.append("\n• ").append(post(p)));
+            for (TopPost p : n.topPosts().subList(0, Math.min(MAX_POSTS, n.topPosts().size()))) {
+                String line = "\n• " + post(p);
+                // whole lines only: a cut inside <url|label> or &amp; would show broken syntax
+                if (posts.length() + line.length() > SECTION_CHARS) {
+                    break;
+                }
+                posts.append(line);
+            }
             blocks.add(section(posts.toString()));
         }
         if (a.statement() != null && a.statement().text() != null) {
@@ -147,8 +157,9 @@ public record SlackMessage(String text, ArrayNode blocks) {
         return "<!date^" + t.getEpochSecond() + "^{date_short_pretty} {time}|" + Figures.time(t) + ">";
     }
 
+    /** At most four items of 300 characters per list, so do + don't stay inside one section. */
     private static String bullets(List<String> items) {
-        return items.stream().map(i -> "• " + SlackText.inline(i, 300)).collect(Collectors.joining("\n"));
+        return items.stream().limit(4).map(i -> "• " + SlackText.inline(i, 300)).collect(Collectors.joining("\n"));
     }
 
     private static ObjectNode header(String text) {

@@ -7,6 +7,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import io.firebreak.alert.AlertChange;
 import io.firebreak.alert.AlertState;
@@ -32,6 +33,8 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
     /** Slack error codes that a later retry can get past; every other error needs a person. */
     private static final Set<String> RETRYABLE_ERRORS =
             Set.of("ratelimited", "rate_limited", "internal_error", "fatal_error", "service_unavailable", "request_timeout");
+
+    private static final String MESSAGE_GONE = "message_not_found";
 
     private final Slack slack;
     private final MethodsClient methods;
@@ -66,21 +69,28 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
         String alertId = n.alert().alertId();
         AlertState state = store.find(alertId).orElse(AlertState.none(alertId));
         SlackMessage message = SlackMessage.of(n);
-        if (!state.posted()) {
-            ChatPostMessageResponse posted = call("chat.postMessage", () -> methods.chatPostMessage(r -> r
-                    .channel(n.channel()).text(message.text()).blocksAsString(message.blocksJson())
-                    .unfurlLinks(false).unfurlMedia(false).linkNames(false)));
-            // recorded before anything else: from here on a retry updates this message, it never posts a second
-            store.save(state.withMessage(posted.getChannel(), posted.getTs()));
-            attachChart(n, posted.getChannel(), posted.getTs());
-            return;
+        if (state.posted()) {
+            AlertState current = state;
+            ChatUpdateResponse updated = call("chat.update", Set.of(MESSAGE_GONE), () -> methods.chatUpdate(r -> r
+                    .channel(current.channel()).ts(current.messageTs()).text(message.text())
+                    .blocksAsString(message.blocksJson()).linkNames(false)));
+            if (updated.isOk()) {
+                call("chat.postMessage", Set.of(), () -> methods.chatPostMessage(r -> r
+                        .channel(current.channel()).threadTs(current.messageTs()).text(SlackMessage.threadReply(change))
+                        .unfurlLinks(false).unfurlMedia(false).linkNames(false)));
+                return;
+            }
+            // someone deleted the message: the alert is still live, so it gets a new one instead of being lost
+            LOG.warn("alert {}: its Slack message is gone ({}); posting a new one", alertId, MESSAGE_GONE);
+            state = state.withMessage(null, null);
+            store.save(state);
         }
-        call("chat.update", () -> methods.chatUpdate(r -> r
-                .channel(state.channel()).ts(state.messageTs()).text(message.text())
-                .blocksAsString(message.blocksJson()).linkNames(false)));
-        call("chat.postMessage", () -> methods.chatPostMessage(r -> r
-                .channel(state.channel()).threadTs(state.messageTs()).text(SlackMessage.threadReply(change))
+        ChatPostMessageResponse posted = call("chat.postMessage", Set.of(), () -> methods.chatPostMessage(r -> r
+                .channel(n.channel()).text(message.text()).blocksAsString(message.blocksJson())
                 .unfurlLinks(false).unfurlMedia(false).linkNames(false)));
+        // recorded before anything else: from here on a retry updates this message, it never posts a second
+        store.save(state.withMessage(posted.getChannel(), posted.getTs()));
+        attachChart(n, posted.getChannel(), posted.getTs());
     }
 
     @Override
@@ -98,7 +108,9 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
         T run() throws IOException, SlackApiException;
     }
 
-    private <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call) throws NotifyFailure {
+    /** Runs a call; a Slack error in {@code tolerated} comes back as the (not ok) response instead of a failure. */
+    private <T extends SlackApiTextResponse> T call(String method, Set<String> tolerated, SlackCall<T> call)
+            throws NotifyFailure {
         T response;
         try {
             response = call.run();
@@ -116,7 +128,7 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
             // exceptions are not chained: the SDK's may describe the request, and the token must not travel
             throw new NotifyFailure.Retryable(method + ": " + e.getClass().getSimpleName() + ": " + redact(e.getMessage()), null, null);
         }
-        if (!response.isOk()) {
+        if (!response.isOk() && !tolerated.contains(response.getError())) {
             String error = response.getError();
             if (RETRYABLE_ERRORS.contains(error)) {
                 throw new NotifyFailure.Retryable(method + ": " + error, null, null);

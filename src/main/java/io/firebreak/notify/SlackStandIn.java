@@ -27,7 +27,7 @@ import java.util.concurrent.Executors;
 
 /**
  * A local Slack Web API for tests and the benchmark, on the JDK HTTP server bound to 127.0.0.1.
- * Records every request (method, body, form fields, Authorization header, status sent), answers
+ * Records every request (method, body, form or JSON fields, Authorization header, status sent), answers
  * {@code chat.postMessage}, {@code chat.update}, {@code auth.test} and the {@code files.*} upload
  * flow like Slack does, and can fail on demand: the next N calls with 429 + Retry-After, 500, a
  * dropped connection or a Slack error code, or everything while "down".
@@ -86,7 +86,7 @@ public final class SlackStandIn implements AutoCloseable {
         // ~40 ms per call, which would dominate benchmarks; read once when the first server starts
         System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
             ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "slack-stand-in");
                 t.setDaemon(true);
@@ -164,8 +164,10 @@ public final class SlackStandIn implements AutoCloseable {
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             String method = path.startsWith("/api/") ? path.substring(5) : path;
-            Map<String, String> form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded")
-                    ? parseForm(new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8))
+            String utf8 = new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            Map<String, String> form = contentType == null ? Map.of()
+                    : contentType.startsWith("application/x-www-form-urlencoded") ? parseForm(utf8)
+                    : contentType.startsWith("application/json") ? parseJsonFields(utf8)
                     : Map.of();
             synchronized (this) {
                 Failure failure = down ? null : failures.poll();
@@ -304,6 +306,21 @@ public final class SlackStandIn implements AutoCloseable {
 
     private static byte[] readAll(InputStream in) throws IOException {
         return in.readAllBytes();
+    }
+
+    /** Top-level fields of a JSON body, nested values as JSON text, so {@link Call#param} works for both encodings. */
+    private static Map<String, String> parseJsonFields(String body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        try {
+            JsonNode root = JSON.readTree(body);
+            if (root != null && root.isObject()) {
+                root.fields().forEachRemaining(f -> fields.put(f.getKey(),
+                        f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString()));
+            }
+        } catch (IOException e) {
+            // not JSON after all: the raw body is still recorded
+        }
+        return fields;
     }
 
     private static Map<String, String> parseForm(String body) {

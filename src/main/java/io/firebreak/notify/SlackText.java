@@ -18,6 +18,9 @@ public final class SlackText {
     private static final Pattern WWW = Pattern.compile("(?i)\\bwww\\.");
     private static final Pattern SPACE = Pattern.compile("[\\s\\p{Cntrl}\\p{Zl}\\p{Zp}]+");
 
+    /** Longer URLs are shown unlinked: they would eat the section's 3000-character budget. */
+    private static final int MAX_URL = 500;
+
     private SlackText() {}
 
     /** Untrusted text as one safe mrkdwn line, cut to {@code max} characters. */
@@ -51,7 +54,7 @@ public final class SlackText {
 
     /** The URL if it is absolute http(s), with the characters that would end Slack's link syntax encoded; else null. */
     static String safeUrl(String url) {
-        if (url == null || url.isBlank()) {
+        if (url == null || url.isBlank() || url.length() > MAX_URL) {
             return null;
         }
         try {

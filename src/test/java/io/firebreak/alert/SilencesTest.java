@@ -77,6 +77,22 @@ class SilencesTest {
     }
 
     @Test
+    void runtimeSilencesSurviveARestartAndRemovalsToo(@TempDir Path dir) {
+        Path config = dir.resolve("config-silences.yaml");
+        Path runtime = dir.resolve("data/silences.yaml");
+        Silences before = Silences.load(config, runtime);
+        before.add(new Silence("s1", "acme", "pricing", null, T0.plusSeconds(3600), "sale", "comms"), T0);
+        before.add(new Silence("s2", "globex", null, null, T0.plusSeconds(3600), null, null), T0);
+        before.remove("s2");
+
+        Silences after = Silences.load(config, runtime);
+
+        assertThat(after.list(T0)).containsExactly(
+                new Silence("s1", "acme", "pricing", null, T0.plusSeconds(3600), "sale", "comms"));
+        assertThat(Silences.load(config, runtime).matching(acmePricing, T0)).isPresent();
+    }
+
+    @Test
     void shippedFileLoads() {
         assertThat(Silences.load(Path.of("config/silences.yaml")).list(T0)).isEmpty();
     }

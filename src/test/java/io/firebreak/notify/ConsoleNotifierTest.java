@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.firebreak.alert.Alert;
 import io.firebreak.alert.Alert.Severity;
 import io.firebreak.alert.Alert.Status;
+import io.firebreak.alert.AlertJson;
 import io.firebreak.alert.InMemoryAlertStateStore;
 import io.firebreak.alert.Routes;
 import io.firebreak.config.Home;

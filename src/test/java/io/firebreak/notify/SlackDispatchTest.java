@@ -128,6 +128,20 @@ class SlackDispatchTest {
     }
 
     @Test
+    void aDeletedMessageIsPostedAgainRatherThanTheAlertLost() {
+        dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV2, Status.firing, 120))), FIRED);
+        String firstTs = store.find("a-1").orElseThrow().messageTs();
+        slack.errorNext(1, "message_not_found");
+
+        DispatchReport report = dispatcher.dispatch(
+                List.of(view(alert("a-1", Severity.SEV1, Status.escalated, 480))), FIRED.plusSeconds(120));
+
+        assertThat(report.delivered()).isEqualTo(1);
+        assertThat(topLevelPosts()).hasSize(2);
+        assertThat(store.find("a-1").orElseThrow().messageTs()).isNotEqualTo(firstTs);
+    }
+
+    @Test
     void resolvingMarksTheMessageResolvedAndDropsTheButtons() {
         dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV2, Status.firing, 120))), FIRED);
         dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV2, Status.resolved, 120))), FIRED.plusSeconds(3600));
@@ -224,6 +238,25 @@ class SlackDispatchTest {
         assertThat(posts).endsWith("\n• @&lt;@U0ADMIN&gt; (5 followers, 1 share): "
                 + "“&lt;!channel&gt; click &lt;http[:]//evil|here&gt; @\u2060here ∗bold∗”");
         assertThat(post.param("link_names")).isEqualTo("0");
+    }
+
+    @Test
+    void oversizedPublicTextStillFitsSlackLimitsSoTheAlertIsNotRefused() {
+        String huge = "x".repeat(10_000);
+        Alert alert = alert("a-1", Severity.SEV1, Status.firing, 480);
+        List<TopPost> posts = java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> new TopPost("x:" + i, huge, "https://e.example/" + huge, huge, 1, 1)).toList();
+        Alert manyTerms = new Alert(alert.alertId(), alert.rule(), alert.brand(), alert.category(), alert.severity(),
+                alert.status(), alert.firedAt(), alert.updatedAt(), null,
+                new Alert.Evidence("15m", 480, 400, 40, 12, 0.8, 1, List.of(), java.util.Collections.nCopies(200, huge)), null);
+
+        dispatcher.dispatch(List.of(new AlertView(manyTerms, posts, List.of())), FIRED);
+
+        JsonNode blocks = single(topLevelPosts()).json("blocks");
+        assertThat(blocks.size()).isLessThanOrEqualTo(50);
+        blocks.findValues("text").stream().filter(JsonNode::isTextual)
+                .forEach(t -> assertThat(t.asText().length()).isLessThanOrEqualTo(3000));
+        assertThat(blocks.get(0).path("text").path("text").asText().length()).isLessThanOrEqualTo(150);
     }
 
     @Test
