@@ -45,11 +45,11 @@ public final class Bench {
     /** What to run. */
     public record Options(int mentions, int brands, int clients, int perRequest, int latencyTrials) {
         public static Options full() {
-            return new Options(200_000, 100, 4, 500, 200);
+            return new Options(200_000, 100, 8, 500, 200);
         }
 
         public static Options quick() {
-            return new Options(20_000, 100, 4, 500, 100);
+            return new Options(20_000, 100, 8, 500, 100);
         }
     }
 

@@ -22,13 +22,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--mentions", description = "how many mentions (default 200,000; 20,000 with --quick)")
     Integer mentions;
 
+    @Option(names = "--clients", description = "concurrent HTTP senders in the pipeline run (default 8)")
+    Integer clients;
+
     @Override
     public Integer call() throws Exception {
         Home home = Home.detect();
         Bench.Options options = quick ? Bench.Options.quick() : Bench.Options.full();
-        if (mentions != null) {
-            options = new Bench.Options(mentions, options.brands(), options.clients(), options.perRequest(),
-                    options.latencyTrials());
+        if (mentions != null || clients != null) {
+            options = new Bench.Options(mentions != null ? mentions : options.mentions(), options.brands(),
+                    clients != null ? clients : options.clients(), options.perRequest(), options.latencyTrials());
         }
         Settings settings = Settings.load(home).withFreeApiPort();
         Bench.Result r = Bench.run(home, settings, options);

@@ -52,7 +52,7 @@ public final class Wirings {
     public static FirebreakService.Wiring live(Home home, Map<String, String> env, PrintStream console) {
         // load every config file before anything starts, so a mistake stops the start with its name
         Routes routes = Routes.load(home.config("routing.yaml"));
-        Silences silences = Silences.load(home.config("silences.yaml"));
+        Silences silences = Silences.load(home.config("silences.yaml"), home.data().resolve("silences.yaml"));
         HoldingStatements statements = HoldingStatements.load(home.config("statements"), home.config("statement-settings.yaml"));
         return new FirebreakService.Wiring(Enrichers.standard(home), (client, store) -> {
             StateDocuments state = new StateDocuments(client, store.prefix()).install();

@@ -11,6 +11,11 @@ import io.firebreak.notify.AlertView;
 import io.firebreak.notify.SeriesPoint;
 import io.firebreak.notify.TopPost;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +39,11 @@ public final class AlertEvidence {
 
     private final ElasticsearchClient client;
     private final MentionStore store;
+    private final Executor lookups = Executors.newFixedThreadPool(3, r -> {
+        Thread t = new Thread(r, "alert-evidence");
+        t.setDaemon(true);
+        return t;
+    });
 
     public AlertEvidence(ElasticsearchClient client, MentionStore store) {
         this.client = client;
@@ -52,16 +62,38 @@ public final class AlertEvidence {
         if (alert.status() == Alert.Status.resolved) {
             return new AlertView(alert, List.of(), List.of());
         }
+        Instant until = alert.updatedAt() != null ? alert.updatedAt() : alert.firedAt();
+        Instant from = until.minus(windowOf(alert));
+        // three independent searches: asked at once, an alert waits for the slowest, not the sum
+        var terms = lookup(() -> significantTerms(alert.brand(), from, until.plusSeconds(60)));
+        var posts = lookup(() -> topPosts(alert.evidence().topMentions()));
+        var series = lookup(() -> series(alert, until));
         try {
-            Instant until = alert.updatedAt() != null ? alert.updatedAt() : alert.firedAt();
-            Instant from = until.minus(windowOf(alert));
-            List<String> terms = significantTerms(alert.brand(), from, until.plusSeconds(60));
-            Alert withTerms = terms.isEmpty() ? alert : withTopTerms(alert, terms);
-            return new AlertView(withTerms, topPosts(alert.evidence().topMentions()), series(alert, until));
-        } catch (IOException | RuntimeException e) {
+            List<String> found = terms.get();
+            Alert withTerms = found.isEmpty() ? alert : withTopTerms(alert, found);
+            return new AlertView(withTerms, posts.get(), series.get());
+        } catch (ExecutionException | RuntimeException e) {
             log.warn("alert {}: evidence lookup failed, sending the engine's evidence: {}", alert.alertId(), e.toString());
             return new AlertView(alert, List.of(), List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new AlertView(alert, List.of(), List.of());
         }
+    }
+
+    /** A search that may throw IOException. */
+    private interface Search<T> {
+        T run() throws IOException;
+    }
+
+    private <T> CompletableFuture<T> lookup(Search<T> search) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return search.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, lookups);
     }
 
     private List<String> significantTerms(String brand, Instant from, Instant to) throws IOException {
