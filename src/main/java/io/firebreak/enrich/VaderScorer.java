@@ -38,20 +38,24 @@ public final class VaderScorer implements SentimentScorer {
 
     private static final Map<String, Double> BOOSTERS = boosters();
 
-    // idioms without lexicon words; vaderSentiment lists them but never applies them
+    // vaderSentiment lists idioms without lexicon words but never applies them
     private static final Map<String, Double> IDIOMS = Map.ofEntries(
             Map.entry("cut the mustard", 2.0), Map.entry("hand to mouth", -2.0), Map.entry("back handed", -2.0),
             Map.entry("blow smoke", -2.0), Map.entry("blowing smoke", -2.0), Map.entry("upper hand", 1.0),
             Map.entry("break a leg", 2.0), Map.entry("cooking with gas", 2.0), Map.entry("in the black", 2.0),
             Map.entry("in the red", -2.0), Map.entry("on the ball", 2.0), Map.entry("under the weather", -2.0));
-    private static final int LONGEST_IDIOM = 3;
-    private static final Set<String> IDIOM_STARTS =
-            IDIOMS.keySet().stream().map(k -> k.substring(0, k.indexOf(' '))).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static final Map<String, Double> SPECIAL_CASES = Map.of(
             "the shit", 3.0, "the bomb", 3.0, "bad ass", 1.5, "badass", 1.5, "bus stop", 0.0,
             "yeah right", -2.0, "kiss of death", -1.5, "to die for", 3.0,
             "beating heart", 3.1, "broken heart", -2.9);
+
+    // VADER applies its special cases only three words into a text ("💔" alone stayed positive); idioms and
+    // special cases are whole phrases here, wherever they stand
+    private static final Map<String, Double> PHRASES = phrases();
+    private static final int LONGEST_PHRASE = 3;
+    private static final Set<String> PHRASE_STARTS =
+            PHRASES.keySet().stream().map(k -> k.substring(0, k.indexOf(' '))).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final Map<String, Double> lexicon;
     private final Map<String, String> emoji;
@@ -93,7 +97,7 @@ public final class VaderScorer implements SentimentScorer {
             }
             sentiments[i] = valence(original, lower, words.elongated(), i, capDiff);
         }
-        idioms(lower, sentiments);
+        phrases(lower, sentiments);
         butCheck(lower, sentiments);
         double sum = 0;
         for (double s : sentiments) {
@@ -236,19 +240,19 @@ public final class VaderScorer implements SentimentScorer {
         return valence;
     }
 
-    /** An idiom's valence replaces its words' own: "under the weather" is not about weather. */
-    private static void idioms(String[] lower, double[] sentiments) {
+    /** A phrase's valence replaces its words' own: "under the weather" is not about weather. */
+    private static void phrases(String[] lower, double[] sentiments) {
         for (int i = 0; i + 1 < lower.length; i++) {
-            if (!IDIOM_STARTS.contains(lower[i])) {
+            if (!PHRASE_STARTS.contains(lower[i])) {
                 continue;
             }
             StringBuilder phrase = new StringBuilder(lower[i]);
-            for (int len = 2; len <= LONGEST_IDIOM && i + len <= lower.length; len++) {
+            for (int len = 2; len <= LONGEST_PHRASE && i + len <= lower.length; len++) {
                 phrase.append(' ').append(lower[i + len - 1]);
-                Double idiom = IDIOMS.get(phrase.toString());
-                if (idiom != null) {
+                Double valence = PHRASES.get(phrase.toString());
+                if (valence != null) {
                     java.util.Arrays.fill(sentiments, i, i + len, 0);
-                    sentiments[i] = idiom;
+                    sentiments[i] = valence;
                     break;
                 }
             }
@@ -477,6 +481,16 @@ public final class VaderScorer implements SentimentScorer {
         }
         int diff = words.length - caps;
         return diff > 0 && diff < words.length;
+    }
+
+    private static Map<String, Double> phrases() {
+        Map<String, Double> all = new HashMap<>(IDIOMS);
+        SPECIAL_CASES.forEach((phrase, valence) -> {
+            if (phrase.indexOf(' ') > 0) {
+                all.put(phrase, valence);
+            }
+        });
+        return Map.copyOf(all);
     }
 
     private static Map<String, Double> boosters() {
