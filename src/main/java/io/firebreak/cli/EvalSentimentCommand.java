@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 /** {@code firebreak eval-sentiment}: the English scorer against the shared human-rated data, and enrichment speed. */
 @Command(name = "eval-sentiment", mixinStandardHelpOptions = true,
         description = "Score the English sentiment scorer against the shared human-rated data; time scoring, "
-                + "language detection and the full enrichment on one thread.")
+                + "language detection and the full enrichment per core.")
 public final class EvalSentimentCommand implements Callable<Integer> {
 
     @Option(names = "--data", description = "The shared data folder (default: ../shared/data beside firebreak.home).")

@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 
 /** {@code firebreak sentiment}: one line of text in, one JSON object with score, label and language out. */
 @Command(name = "sentiment", mixinStandardHelpOptions = true,
-        description = {"Reads lines of text on stdin and writes one JSON object per line:",
-            "{\"score\": compound in [-1,1] or null when unscored, \"label\": negative|neutral|positive|unscored, \"lang\": ...}"})
+        description = {"Reads lines of text on stdin, writes one JSON object per line: score, label, lang.",
+            "score: compound in [-1,1], null when unscored; label: negative, neutral, positive or unscored;",
+            "lang: ISO 639-1 code, und (undetermined) or zxx (no words)."})
 public final class SentimentCommand implements Callable<Integer> {
 
     @Option(names = "--lang", description = "Treat every line as this language instead of detecting it.")
