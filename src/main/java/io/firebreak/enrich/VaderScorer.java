@@ -43,7 +43,15 @@ public final class VaderScorer implements SentimentScorer {
             Map.entry("cut the mustard", 2.0), Map.entry("hand to mouth", -2.0), Map.entry("back handed", -2.0),
             Map.entry("blow smoke", -2.0), Map.entry("blowing smoke", -2.0), Map.entry("upper hand", 1.0),
             Map.entry("break a leg", 2.0), Map.entry("cooking with gas", 2.0), Map.entry("in the black", 2.0),
-            Map.entry("in the red", -2.0), Map.entry("on the ball", 2.0), Map.entry("under the weather", -2.0));
+            Map.entry("in the red", -2.0), Map.entry("on the ball", 2.0), Map.entry("under the weather", -2.0),
+            // common idioms whose words VADER reads the wrong way round, mostly through a negation
+            Map.entry("thanks for nothing", -2.0), Map.entry("never again", -2.0),
+            Map.entry("doesn't get any better", 2.5), Map.entry("does not get any better", 2.5),
+            Map.entry("don't get any better", 2.5), Map.entry("can't get any better", 2.5),
+            Map.entry("couldn't be happier", 3.0), Map.entry("could not be happier", 3.0),
+            Map.entry("couldn't be better", 2.5), Map.entry("could not be better", 2.5),
+            Map.entry("can't complain", 1.0), Map.entry("cannot complain", 1.0), Map.entry("no complaints", 1.5),
+            Map.entry("save your money", -1.5), Map.entry("not worth it", -1.5), Map.entry("not worth the", -1.5));
 
     private static final Map<String, Double> SPECIAL_CASES = Map.of(
             "the shit", 3.0, "the bomb", 3.0, "bad ass", 1.5, "badass", 1.5, "bus stop", 0.0,
@@ -53,7 +61,7 @@ public final class VaderScorer implements SentimentScorer {
     // VADER applies its special cases only three words into a text ("💔" alone stayed positive); idioms and
     // special cases are whole phrases here, wherever they stand
     private static final Map<String, Double> PHRASES = phrases();
-    private static final int LONGEST_PHRASE = 3;
+    private static final int LONGEST_PHRASE = PHRASES.keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(1);
     private static final Set<String> PHRASE_STARTS =
             PHRASES.keySet().stream().map(k -> k.substring(0, k.indexOf(' '))).collect(java.util.stream.Collectors.toUnmodifiableSet());
 

@@ -118,9 +118,17 @@ class SentimentRulesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"I am under the weather", "the company is in the red", "💔", "broken heart", "yeah right"})
-    void idiomsWithoutLexiconWords(String text) {
+    @ValueSource(strings = {"I am under the weather", "the company is in the red", "💔", "broken heart", "yeah right",
+        "thanks for nothing", "Never again.", "save your money", "my flight was canceled"})
+    void negativeIdiomsAndPhrases(String text) {
         assertThat(score(text)).isNegative();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"It doesn't get any better than this", "I couldn't be happier", "can't complain",
+        "no complaints at all"})
+    void positiveIdiomsThatLookNegated(String text) {
+        assertThat(score(text)).isPositive();
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
