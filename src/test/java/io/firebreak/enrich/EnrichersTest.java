@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +84,20 @@ class EnrichersTest {
         assertThat(e.label()).isEqualTo("negative");
         assertThat(e.category()).isEqualTo("other");
     }
+
+    @Test
+    void sharedAcrossThreadsGivesTheSameResults() {
+        List<Mention> mentions = IntStream.range(0, 2_000)
+                .mapToObj(i -> mention(TEXTS[i % TEXTS.length] + " #" + i))
+                .toList();
+        List<Enrichment> sequential = mentions.stream().map(enricher::enrich).toList();
+        List<Enrichment> parallel = mentions.parallelStream().map(enricher::enrich).toList();
+        assertThat(parallel).isEqualTo(sequential);
+    }
+
+    private static final String[] TEXTS = {
+        "@united lost my bag again, worst service", "Acme Air crew was lovely :)", "Mon vol Acme Air est annulé",
+        "my iPhone battery exploded 😱", "😡", "Mi vuelo con @Delta fue cancelado"};
 
     @Test
     void unknownKeyNamesFileLineAndKnownKeys(@TempDir Path dir) throws IOException {
