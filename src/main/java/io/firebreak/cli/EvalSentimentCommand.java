@@ -7,9 +7,8 @@ import io.firebreak.enrich.LanguageDetector;
 import io.firebreak.enrich.SentimentEvaluation;
 import io.firebreak.enrich.SentimentEvaluation.Classification;
 import io.firebreak.enrich.SentimentEvaluation.Rated;
-import io.firebreak.enrich.SentimentScorer;
-import io.firebreak.enrich.SentimentScorers;
 import io.firebreak.enrich.StandardEnricher;
+import io.firebreak.enrich.VaderScorer;
 import io.firebreak.mention.Mention;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ public final class EvalSentimentCommand implements Callable<Integer> {
             System.err.println("eval-sentiment: shared data not found under " + root + " (use --data)");
             return 2;
         }
-        SentimentScorer scorer = SentimentScorers.standard().forLanguage("en").orElseThrow();
+        VaderScorer scorer = VaderScorer.english();
         List<Rated> amazon = SentimentEvaluation.amazonSnippets(amazonFile);
         double[] amazonScores = SentimentEvaluation.scores(scorer, amazon);
         System.out.printf("amazon snippets   n=%d  pearson r=%.4f (vs mean human rating)%n",
@@ -56,7 +55,7 @@ public final class EvalSentimentCommand implements Callable<Integer> {
         List<String> texts = airline.stream().map(Rated::text).toList();
         System.out.printf("scorer speed      %.0f texts/s per core (airline tweets)%n",
                 Throughput.perSecond(texts, scorer::score));
-        LanguageDetector detector = FastLanguageDetector.create();
+        LanguageDetector detector = FastLanguageDetector.create(scorer.vocabulary());
         System.out.printf("language speed    %.0f texts/s per core%n",
                 Throughput.perSecond(texts, t -> detector.detect(t).length()));
         StandardEnricher enricher = Enrichers.standard(Home.detect());

@@ -2,9 +2,7 @@ package io.firebreak.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.firebreak.enrich.FastLanguageDetector;
 import io.firebreak.enrich.SentimentAnalyzer;
-import io.firebreak.enrich.SentimentScorers;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.InputStreamReader;
@@ -29,7 +27,7 @@ public final class SentimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SentimentAnalyzer analyzer = new SentimentAnalyzer(FastLanguageDetector.create(), SentimentScorers.standard());
+        SentimentAnalyzer analyzer = SentimentAnalyzer.standard();
         var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
         var out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
         long lines = 0;

@@ -28,6 +28,12 @@ public final class SentimentAnalyzer {
         this.scorers = scorers;
     }
 
+    /** Language detection with English VADER, from the shipped lexicons. */
+    public static SentimentAnalyzer standard() {
+        VaderScorer english = VaderScorer.english();
+        return new SentimentAnalyzer(FastLanguageDetector.create(english.vocabulary()), SentimentScorers.english(english));
+    }
+
     /** An explicit language (from the mention) wins over detection; null or blank means detect. */
     public Result analyze(String text, String explicitLang) {
         String lang = explicitLang == null || explicitLang.isBlank() ? detector.detect(text) : explicitLang.strip();

@@ -86,6 +86,13 @@ public final class VaderScorer implements SentimentScorer {
         return new VaderScorer(lexicon, emoji);
     }
 
+    /** The lexicon's plain words of three letters or more: evidence that a text is English. */
+    public Set<String> vocabulary() {
+        return lexicon.keySet().stream()
+                .filter(w -> w.length() >= 3 && w.chars().allMatch(Character::isLetter))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     @Override
     public double score(String text) {
         Words words = words(describeEmoji(clean(text)));

@@ -8,12 +8,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The fast path and Lingua together on a few sentences in common languages. */
 class LanguageDetectionTest {
 
-    private static final LanguageDetector DETECTOR = FastLanguageDetector.create();
+    private static final LanguageDetector DETECTOR = FastLanguageDetector.create(VaderScorer.english().vocabulary());
 
     @ParameterizedTest(name = "{1}: {0}")
     @CsvSource(delimiter = '|', textBlock = """
             @united my flight was cancelled and nobody is answering the phone | en
             @united thanks!                                                   | en
+            @united hilarious                                                 | en
+            Hola                                                              | es
+            Bonjour @AcmeAir                                                  | fr
             Mi vuelo fue cancelado y nadie contesta el teléfono               | es
             Mon vol a été annulé et personne ne répond au téléphone           | fr
             Mein Flug wurde gestrichen und niemand geht ans Telefon           | de
