@@ -391,7 +391,13 @@ public final class VaderScorer implements SentimentScorer {
                     if (token.length() > 1 && token.charAt(0) == '#' && Character.isLetter(token.charAt(1))) {
                         token = token.substring(1);
                     }
-                    kept.add(stripPunctuationIfWord(token));
+                    int emoticon = trailingEmoticon(token);
+                    if (emoticon > 0) {
+                        kept.add(stripPunctuationIfWord(token.substring(0, emoticon)));
+                        kept.add(token.substring(emoticon));
+                    } else {
+                        kept.add(stripPunctuationIfWord(token));
+                    }
                 }
                 start = -1;
             } else if (!space && start < 0) {
@@ -417,6 +423,23 @@ public final class VaderScorer implements SentimentScorer {
             lower[i] = low;
         }
         return new Words(original, lower, elongated, exclamations, questions);
+    }
+
+    /**
+     * Where an emoticon glued to a word starts ("thanks:)" -> 6), or -1: stripping punctuation would
+     * otherwise throw the emoticon away with it.
+     */
+    private int trailingEmoticon(String token) {
+        for (int k = 3; k >= 2; k--) {
+            int at = token.length() - k;
+            char first = at > 0 ? token.charAt(at) : ' ';
+            // "(:" and "):" after a word are more often a closing bracket and a colon
+            if (at > 0 && isAsciiPunctuation(first) && first != '(' && first != ')' && Character.isLetter(token.charAt(0))
+                    && lexicon.containsKey(token.substring(at).toLowerCase(java.util.Locale.ROOT))) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     private static boolean isHandleOrLink(String token) {

@@ -80,6 +80,10 @@ class SentimentRulesTest {
             :D                    | positive
             <3                    | positive
             &lt;3                 | positive
+            ok thanks:)           | positive
+            the seats:-(          | negative
+            -_-                   | negative
+            ^_^                   | positive
             """)
     void emojiAndEmoticonsCarrySentiment(String text, String label) {
         assertThat(SentimentScorer.label(score(text))).isEqualTo(label);
