@@ -11,6 +11,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
 import java.util.TreeSet;
 
 /** Reads a strict YAML config file into a record: unknown keys and bad values are errors naming file and line. */
@@ -65,10 +67,10 @@ final class ConfigYaml {
         if (type == null) {
             return "another kind of value";
         }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
+        if (Collection.class.isAssignableFrom(type)) {
             return "a list";
         }
-        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
             return "a mapping of keys to values";
         }
         return type == String.class ? "text" : "a " + type.getSimpleName();

@@ -6,9 +6,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
 /**
  * English sentiment after VADER (Hutto &amp; Gilbert, ICWSM-14): a port of vaderSentiment 3.3.2's
@@ -63,7 +68,7 @@ public final class VaderScorer implements SentimentScorer {
     private static final Map<String, Double> PHRASES = phrases();
     private static final int LONGEST_PHRASE = PHRASES.keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(1);
     private static final Set<String> PHRASE_STARTS =
-            PHRASES.keySet().stream().map(k -> k.substring(0, k.indexOf(' '))).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            PHRASES.keySet().stream().map(k -> k.substring(0, k.indexOf(' '))).collect(Collectors.toUnmodifiableSet());
 
     private final Map<String, Double> lexicon;
     private final Map<String, String> emoji;
@@ -90,7 +95,7 @@ public final class VaderScorer implements SentimentScorer {
     public Set<String> vocabulary() {
         return lexicon.keySet().stream()
                 .filter(w -> w.length() >= 3 && w.chars().allMatch(Character::isLetter))
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -266,7 +271,7 @@ public final class VaderScorer implements SentimentScorer {
                 phrase.append(' ').append(lower[i + len - 1]);
                 Double valence = PHRASES.get(phrase.toString());
                 if (valence != null) {
-                    java.util.Arrays.fill(sentiments, i, i + len, 0);
+                    Arrays.fill(sentiments, i, i + len, 0);
                     sentiments[i] = valence;
                     break;
                 }
@@ -373,7 +378,7 @@ public final class VaderScorer implements SentimentScorer {
      * elongated word not in the lexicon is read in its short form and marked as emphasised.
      */
     private Words words(String text) {
-        java.util.ArrayList<String> kept = new java.util.ArrayList<>();
+        ArrayList<String> kept = new ArrayList<>();
         int exclamations = 0;
         int questions = 0;
         int n = text.length();
@@ -410,7 +415,7 @@ public final class VaderScorer implements SentimentScorer {
         boolean[] elongated = new boolean[size];
         for (int i = 0; i < size; i++) {
             String word = kept.get(i);
-            String low = word.toLowerCase(java.util.Locale.ROOT);
+            String low = word.toLowerCase(Locale.ROOT);
             if (!lexicon.containsKey(low) && !BOOSTERS.containsKey(low) && hasLetterRun(low)) {
                 String shortForm = shortForm(low);
                 if (shortForm != null) {
@@ -435,7 +440,7 @@ public final class VaderScorer implements SentimentScorer {
             char first = at > 0 ? token.charAt(at) : ' ';
             // "(:" and "):" after a word are more often a closing bracket and a colon
             if (at > 0 && isAsciiPunctuation(first) && first != '(' && first != ')' && Character.isLetter(token.charAt(0))
-                    && lexicon.containsKey(token.substring(at).toLowerCase(java.util.Locale.ROOT))) {
+                    && lexicon.containsKey(token.substring(at).toLowerCase(Locale.ROOT))) {
                 return at;
             }
         }
@@ -551,7 +556,7 @@ public final class VaderScorer implements SentimentScorer {
         return Map.copyOf(b);
     }
 
-    private static void readTabbed(String resource, boolean comments, java.util.function.BiConsumer<String, String> sink) {
+    private static void readTabbed(String resource, boolean comments, BiConsumer<String, String> sink) {
         try (InputStream in = VaderScorer.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
