@@ -96,24 +96,38 @@ public final class FastLanguageDetector implements LanguageDetector {
         if (byWords != null) {
             return byWords;
         }
-        Language language = lingua.detectLanguageOf(scan.cleaned.toString());
+        Language language = lingua.detectLanguageOf(withoutHandlesAndLinks(text));
         if (language == Language.UNKNOWN) {
             return UNDETERMINED;
         }
         return language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
     }
 
-    /** One pass over the text: letters per script, function-word votes, and the text without handles and links. */
+    /** Lingua reads "@united" and link paths as words of some language; only the few texts it sees pay for this. */
+    private static String withoutHandlesAndLinks(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (String token : text.split("\\s+")) {
+            if (!token.isEmpty() && !isHandleOrLink(token, 0, token.length())) {
+                out.append(out.length() > 0 ? " " : "").append(token);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isHandleOrLink(String text, int from, int to) {
+        char first = text.charAt(from);
+        return first == '@' || text.startsWith("http://", from) || text.startsWith("https://", from)
+                || text.startsWith("www.", from) || (first == '#' && to - from > 1);
+    }
+
+    /** One pass over the text without its handles and links: letters per script and function-word votes. */
     private static final class Scan {
         final Map<String, Integer> votesByWord;
-        final StringBuilder cleaned;
         int letters;
         int latin;
         int hangul;
         int kana;
         int han;
-        int arabic;
-        int cyrillic;
         int greek;
         int hebrew;
         int thai;
@@ -123,7 +137,6 @@ public final class FastLanguageDetector implements LanguageDetector {
 
         Scan(String text, Map<String, Integer> votesByWord) {
             this.votesByWord = votesByWord;
-            cleaned = new StringBuilder(text.length());
             int n = text.length();
             int i = 0;
             while (i < n) {
@@ -143,17 +156,7 @@ public final class FastLanguageDetector implements LanguageDetector {
             }
         }
 
-        private static boolean isHandleOrLink(String text, int from, int to) {
-            char first = text.charAt(from);
-            return first == '@' || text.startsWith("http://", from) || text.startsWith("https://", from)
-                    || text.startsWith("www.", from) || (first == '#' && to - from > 1);
-        }
-
         private void token(String text, int from, int to) {
-            if (cleaned.length() > 0) {
-                cleaned.append(' ');
-            }
-            cleaned.append(text, from, to);
             int wordStart = -1;
             for (int i = from; i <= to; i++) {
                 int cp = i < to ? text.codePointAt(i) : ' ';
@@ -185,8 +188,6 @@ public final class FastLanguageDetector implements LanguageDetector {
                 case HANGUL -> hangul++;
                 case HIRAGANA, KATAKANA -> kana++;
                 case HAN -> han++;
-                case ARABIC -> arabic++;
-                case CYRILLIC -> cyrillic++;
                 case GREEK -> greek++;
                 case HEBREW -> hebrew++;
                 case THAI -> thai++;
