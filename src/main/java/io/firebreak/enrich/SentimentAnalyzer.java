@@ -40,12 +40,19 @@ public final class SentimentAnalyzer {
         Optional<SentimentScorer> scorer = scorers.forLanguage(lang);
         if (scorer.isEmpty()) {
             unscored.increment();
-            unscoredByLang.computeIfAbsent(SentimentScorers.primarySubtag(lang),
+            unscoredByLang.computeIfAbsent(metricTag(lang),
                     l -> Metrics.counter("firebreak.enrich.unscored", "lang", l)).increment();
             return new Result(lang, false, 0, UNSCORED);
         }
         double score = scorer.get().score(text);
         return new Result(lang, true, score, SentimentScorer.label(score));
+    }
+
+    /** A mention's own lang field can hold anything; only language-code shapes become tag values. */
+    private static String metricTag(String lang) {
+        String primary = SentimentScorers.primarySubtag(lang);
+        boolean codeShaped = primary.length() >= 2 && primary.length() <= 3 && primary.chars().allMatch(c -> c >= 'a' && c <= 'z');
+        return codeShaped ? primary : "invalid";
     }
 
     /** Texts left unscored so far because no scorer exists for their language. */

@@ -78,6 +78,15 @@ class EnrichersTest {
     }
 
     @Test
+    void oddExplicitLanguageIsUnscoredUnderOneMetricTag() {
+        Mention m = new Mention("2", "test", Instant.EPOCH, "good", null, "Klingon!!", null, null, null, null);
+        Enrichment e = enricher.enrich(m);
+        assertThat(e.scored()).isFalse();
+        assertThat(e.lang()).isEqualTo("Klingon!!");
+        assertThat(Metrics.globalRegistry.find("firebreak.enrich.unscored").tag("lang", "invalid").counter()).isNotNull();
+    }
+
+    @Test
     void textWithoutWordsIsScoredBySymbols() {
         Enrichment e = enricher.enrich(mention("😡😡😡"));
         assertThat(e.lang()).isEqualTo("zxx");
