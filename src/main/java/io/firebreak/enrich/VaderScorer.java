@@ -70,13 +70,18 @@ public final class VaderScorer implements SentimentScorer {
     private static final Set<String> PHRASE_STARTS =
             PHRASES.keySet().stream().map(k -> k.substring(0, k.indexOf(' '))).collect(Collectors.toUnmodifiableSet());
 
+    // marks the words an emoji was replaced by, so that words before it cannot negate or boost it
+    private static final char SYMBOL_MARK = '\uE000';
+
     private final Map<String, Double> lexicon;
     private final Map<String, String> emoji;
     private final int longestEmoji;
 
     VaderScorer(Map<String, Double> lexicon, Map<String, String> emoji) {
         this.lexicon = Map.copyOf(lexicon);
-        this.emoji = Map.copyOf(emoji);
+        Map<String, String> marked = new HashMap<>();
+        emoji.forEach((e, description) -> marked.put(e, SYMBOL_MARK + description.replace(" ", " " + SYMBOL_MARK)));
+        this.emoji = Map.copyOf(marked);
         this.longestEmoji = emoji.keySet().stream().mapToInt(String::length).max().orElse(1);
     }
 
@@ -115,7 +120,9 @@ public final class VaderScorer implements SentimentScorer {
                     || (i < n - 1 && lower[i].equals("kind") && lower[i + 1].equals("of"))) {
                 continue;
             }
-            sentiments[i] = valence(original, lower, words.elongated(), i, capDiff);
+            sentiments[i] = words.symbol()[i]
+                    ? symbolValence(original[i], lower[i], capDiff)
+                    : valence(original, lower, words.elongated(), i, capDiff);
         }
         phrases(lower, sentiments);
         butCheck(lower, sentiments);
@@ -130,6 +137,19 @@ public final class VaderScorer implements SentimentScorer {
             sum -= emphasis;
         }
         return normalize(sum);
+    }
+
+    /**
+     * An emoji or emoticon means what it means: in "not happy :(" or "thanks for nothing 👎" VADER let the
+     * words before the symbol negate it, turning the frown positive. VADER's capitals bonus stays (":D"
+     * gets it), as its calibration on rated tweets included it.
+     */
+    private double symbolValence(String word, String lower, boolean capDiff) {
+        Double lex = lexicon.get(lower);
+        if (lex == null) {
+            return 0;
+        }
+        return capDiff && isUpper(word) ? lex + (lex > 0 ? C_INCR : -C_INCR) : lex;
     }
 
     private double valence(String[] words, String[] lower, boolean[] elongated, int i, boolean capDiff) {
@@ -366,7 +386,8 @@ public final class VaderScorer implements SentimentScorer {
     }
 
     /** The scored words of a text with their lower-case forms, and the punctuation that adds emphasis. */
-    private record Words(String[] original, String[] lower, boolean[] elongated, int exclamations, int questions) {
+    private record Words(String[] original, String[] lower, boolean[] elongated, boolean[] symbol,
+                         int exclamations, int questions) {
         int size() {
             return original.length;
         }
@@ -413,9 +434,15 @@ public final class VaderScorer implements SentimentScorer {
         String[] original = new String[size];
         String[] lower = new String[size];
         boolean[] elongated = new boolean[size];
+        boolean[] symbol = new boolean[size];
         for (int i = 0; i < size; i++) {
             String word = kept.get(i);
+            if (word.indexOf(SYMBOL_MARK) >= 0) {
+                symbol[i] = true;
+                word = word.replace(String.valueOf(SYMBOL_MARK), "");
+            }
             String low = word.toLowerCase(Locale.ROOT);
+            symbol[i] |= isEmoticon(low);
             if (!lexicon.containsKey(low) && !BOOSTERS.containsKey(low) && hasLetterRun(low)) {
                 String shortForm = shortForm(low);
                 if (shortForm != null) {
@@ -427,7 +454,7 @@ public final class VaderScorer implements SentimentScorer {
             original[i] = word;
             lower[i] = low;
         }
-        return new Words(original, lower, elongated, exclamations, questions);
+        return new Words(original, lower, elongated, symbol, exclamations, questions);
     }
 
     /**
@@ -445,6 +472,21 @@ public final class VaderScorer implements SentimentScorer {
             }
         }
         return -1;
+    }
+
+    /** A lexicon entry of at most four characters with punctuation and at most two letters: ":)", ":-p", "</3". */
+    private boolean isEmoticon(String low) {
+        if (low.length() > 4 || !lexicon.containsKey(low)) {
+            return false;
+        }
+        int letters = 0;
+        boolean punctuation = false;
+        for (int k = 0; k < low.length(); k++) {
+            char c = low.charAt(k);
+            letters += Character.isLetter(c) ? 1 : 0;
+            punctuation |= isAsciiPunctuation(c);
+        }
+        return punctuation && letters <= 2;
     }
 
     private static boolean isHandleOrLink(String token) {

@@ -75,6 +75,10 @@ class SentimentRulesTest {
             😡😡                   | negative
             💔                    | negative
             the new seats 👎     | negative
+            thanks for nothing 👎 | negative
+            I am not happy 😡     | negative
+            not happy :(          | negative
+            never mind :)         | positive
             :)                    | positive
             :-(                   | negative
             :D                    | positive
