@@ -210,7 +210,7 @@ public final class VaderScorer implements SentimentScorer {
 
     private static double negationCheck(double valence, String[] lower, int start, int i) {
         if (start == 0) {
-            return negated(lower[i - 1]) ? valence * N_SCALAR : valence;
+            return negatedAt(lower, i - 1) ? valence * N_SCALAR : valence;
         }
         if (start == 1) {
             if (lower[i - 2].equals("never") && (lower[i - 1].equals("so") || lower[i - 1].equals("this"))) {
@@ -219,7 +219,7 @@ public final class VaderScorer implements SentimentScorer {
             if (lower[i - 2].equals("without") && lower[i - 1].equals("doubt")) {
                 return valence;
             }
-            return negated(lower[i - 2]) ? valence * N_SCALAR : valence;
+            return negatedAt(lower, i - 2) ? valence * N_SCALAR : valence;
         }
         // vaderSentiment's operator precedence made any "so"/"this" right before the word an intensifier
         // here; "never so/this good" is what the rule means
@@ -230,7 +230,16 @@ public final class VaderScorer implements SentimentScorer {
         if (lower[i - 3].equals("without") && (lower[i - 2].equals("doubt") || lower[i - 1].equals("doubt"))) {
             return valence;
         }
-        return negated(lower[i - 3]) ? valence * N_SCALAR : valence;
+        return negatedAt(lower, i - 3) ? valence * N_SCALAR : valence;
+    }
+
+    /** "nothing but great" and "not only good" praise: a negation followed by "but" or "only" is none. */
+    private static boolean negatedAt(String[] lower, int j) {
+        if (!negated(lower[j])) {
+            return false;
+        }
+        String next = j + 1 < lower.length ? lower[j + 1] : "";
+        return !(next.equals("but") || (lower[j].equals("not") && next.equals("only")));
     }
 
     private static boolean negated(String lowerWord) {

@@ -133,7 +133,8 @@ class SentimentRulesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"It doesn't get any better than this", "I couldn't be happier", "can't complain",
+    @ValueSource(strings = {"I've heard nothing but great things", "not only cheap but good",
+        "It doesn't get any better than this", "I couldn't be happier", "can't complain",
         "no complaints at all"})
     void positiveIdiomsThatLookNegated(String text) {
         assertThat(score(text)).isPositive();
