@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * How the English scorer reads a social post before scoring it: emoji replaced by their descriptions
@@ -19,6 +21,8 @@ final class SentimentText {
     private final Map<String, Double> lexicon;
     private final Map<String, String> emoji;
     private final int longestEmoji;
+    // first code points of all emoji, so accented letters cost one lookup, not one per possible length
+    private final Set<Integer> emojiStarts;
     private final Predicate<String> known;
 
     /** {@code known}: words the scorer has a rule for (lexicon, boosters, negations), for elongations. */
@@ -28,6 +32,7 @@ final class SentimentText {
         emoji.forEach((e, description) -> marked.put(e, SYMBOL_MARK + description.replace(" ", " " + SYMBOL_MARK)));
         this.emoji = Map.copyOf(marked);
         this.longestEmoji = emoji.keySet().stream().mapToInt(String::length).max().orElse(1);
+        this.emojiStarts = emoji.keySet().stream().map(e -> e.codePointAt(0)).collect(Collectors.toUnmodifiableSet());
         this.known = known;
     }
 
@@ -53,7 +58,7 @@ final class SentimentText {
             int len = Character.charCount(cp);
             String description = null;
             int matched = len;
-            if (cp >= 0xA9) {
+            if (cp >= 0xA9 && emojiStarts.contains(cp)) {
                 for (int l = Math.min(longestEmoji, n - i); l >= len && description == null; l--) {
                     description = emoji.get(text.substring(i, i + l));
                     matched = l;
