@@ -106,7 +106,8 @@ class EnrichersTest {
 
     private static final String[] TEXTS = {
         "@united lost my bag again, worst service", "Acme Air crew was lovely :)", "Mon vol Acme Air est annulé",
-        "my iPhone battery exploded 😱", "😡", "Mi vuelo con @Delta fue cancelado"};
+        "my iPhone battery exploded 😱", "😡", "Mi vuelo con @Delta fue cancelado",
+        "Min flygning ställdes in och ingen svarar i telefonen"}; // the last one goes to Lingua
 
     @Test
     void unknownKeyNamesFileLineAndKnownKeys(@TempDir Path dir) throws IOException {
