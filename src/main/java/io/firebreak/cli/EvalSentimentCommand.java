@@ -1,21 +1,28 @@
 package io.firebreak.cli;
 
 import io.firebreak.config.Home;
+import io.firebreak.enrich.Enrichers;
+import io.firebreak.enrich.FastLanguageDetector;
+import io.firebreak.enrich.LanguageDetector;
 import io.firebreak.enrich.SentimentEvaluation;
 import io.firebreak.enrich.SentimentEvaluation.Classification;
 import io.firebreak.enrich.SentimentEvaluation.Rated;
-import io.firebreak.enrich.SentimentScorer;
-import io.firebreak.enrich.SentimentScorers;
+import io.firebreak.enrich.StandardEnricher;
+import io.firebreak.enrich.VaderScorer;
+import io.firebreak.mention.Mention;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code firebreak eval-sentiment}: the English scorer against the shared human-rated data, and its speed. */
+/** {@code firebreak eval-sentiment}: the English scorer against the shared human-rated data, and enrichment speed. */
 @Command(name = "eval-sentiment", mixinStandardHelpOptions = true,
-        description = "Score the English sentiment scorer against the shared human-rated data and time it.")
+        description = "Score the English sentiment scorer against the shared human-rated data; time scoring, "
+                + "language detection and the full enrichment per core.")
 public final class EvalSentimentCommand implements Callable<Integer> {
 
     @Option(names = "--data", description = "The shared data folder (default: ../shared/data beside firebreak.home).")
@@ -30,7 +37,7 @@ public final class EvalSentimentCommand implements Callable<Integer> {
             System.err.println("eval-sentiment: shared data not found under " + root + " (use --data)");
             return 2;
         }
-        SentimentScorer scorer = SentimentScorers.standard().forLanguage("en").orElseThrow();
+        VaderScorer scorer = VaderScorer.english();
         List<Rated> amazon = SentimentEvaluation.amazonSnippets(amazonFile);
         double[] amazonScores = SentimentEvaluation.scores(scorer, amazon);
         System.out.printf("amazon snippets   n=%d  pearson r=%.4f (vs mean human rating)%n",
@@ -46,8 +53,18 @@ public final class EvalSentimentCommand implements Callable<Integer> {
         }
 
         List<String> texts = airline.stream().map(Rated::text).toList();
-        double perSecond = Throughput.perSecond(texts, scorer::score);
-        System.out.printf("scorer speed      %.0f texts/s on one thread (airline tweets)%n", perSecond);
+        System.out.printf("scorer speed      %.0f texts/s per core (airline tweets)%n",
+                Throughput.perSecond(texts, scorer::score));
+        LanguageDetector detector = FastLanguageDetector.create(scorer.vocabulary());
+        System.out.printf("language speed    %.0f texts/s per core%n",
+                Throughput.perSecond(texts, t -> detector.detect(t).length()));
+        StandardEnricher enricher = Enrichers.standard(Home.detect());
+        List<Mention> mentions = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            mentions.add(Mention.of("eval", Integer.toString(i), Instant.EPOCH, texts.get(i)));
+        }
+        System.out.printf("enrichment speed  %.0f mentions/s per core (language, sentiment, brands, category)%n",
+                Throughput.perSecond(mentions, m -> enricher.enrich(m).sentiment()));
         return 0;
     }
 }

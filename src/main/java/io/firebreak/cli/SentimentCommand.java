@@ -2,9 +2,7 @@ package io.firebreak.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.firebreak.enrich.FastLanguageDetector;
 import io.firebreak.enrich.SentimentAnalyzer;
-import io.firebreak.enrich.SentimentScorers;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.InputStreamReader;
@@ -16,8 +14,9 @@ import picocli.CommandLine.Option;
 
 /** {@code firebreak sentiment}: one line of text in, one JSON object with score, label and language out. */
 @Command(name = "sentiment", mixinStandardHelpOptions = true,
-        description = {"Reads lines of text on stdin and writes one JSON object per line:",
-            "{\"score\": compound in [-1,1] or null when unscored, \"label\": negative|neutral|positive|unscored, \"lang\": ...}"})
+        description = {"Reads lines of text on stdin, writes one JSON object per line: score, label, lang.",
+            "score: compound in [-1,1], null when unscored; label: negative, neutral, positive or unscored;",
+            "lang: ISO 639-1 code, und (undetermined) or zxx (no words)."})
 public final class SentimentCommand implements Callable<Integer> {
 
     @Option(names = "--lang", description = "Treat every line as this language instead of detecting it.")
@@ -28,7 +27,7 @@ public final class SentimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SentimentAnalyzer analyzer = new SentimentAnalyzer(FastLanguageDetector.create(), SentimentScorers.standard());
+        SentimentAnalyzer analyzer = SentimentAnalyzer.standard();
         var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
         var out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
         long lines = 0;

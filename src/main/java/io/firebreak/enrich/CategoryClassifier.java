@@ -3,6 +3,7 @@ package io.firebreak.enrich;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public final class CategoryClassifier {
         if (parsed.categories() == null || parsed.categories().isEmpty()) {
             throw ConfigYaml.invalid(file, "no categories: expected a list under 'categories:'");
         }
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < parsed.categories().size(); i++) {
             Category c = parsed.categories().get(i);
             if (c == null || c.id() == null || c.id().isBlank()) {

@@ -3,12 +3,16 @@ package io.firebreak.enrich;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
 import java.util.TreeSet;
 
 /** Reads a strict YAML config file into a record: unknown keys and bad values are errors naming file and line. */
@@ -16,7 +20,9 @@ final class ConfigYaml {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // "names: Acme Air" means a list of one; rule authors should not need brackets for that
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
 
     private ConfigYaml() {}
 
@@ -33,8 +39,13 @@ final class ConfigYaml {
         } catch (UnrecognizedPropertyException e) {
             var known = new TreeSet<String>();
             e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
-            throw new EnrichConfigException(file + where(e.getLocation()) + ": unknown key '" + e.getPropertyName()
-                    + "' (known keys: " + String.join(", ", known) + ")", e);
+            throw new EnrichConfigException(file + where(e.getLocation()) + ": " + path(e) + ": unknown key '"
+                    + e.getPropertyName() + "' (known keys: " + String.join(", ", known) + ")", e);
+        } catch (MismatchedInputException e) {
+            throw new EnrichConfigException(file + where(e.getLocation()) + ": " + path(e) + ": expected "
+                    + expected(e.getTargetType()), e);
+        } catch (JsonMappingException e) {
+            throw new EnrichConfigException(file + where(e.getLocation()) + ": " + path(e) + ": " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
             throw new EnrichConfigException(file + where(e.getLocation()) + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -47,7 +58,34 @@ final class ConfigYaml {
         return new EnrichConfigException(file + ": " + what);
     }
 
+    // the parser has usually read past the offending entry, so the line is "near", and the path says exactly where
     private static String where(JsonLocation location) {
-        return location == null || location.getLineNr() < 1 ? "" : ", line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return location == null || location.getLineNr() < 1 ? "" : " (near line " + location.getLineNr() + ")";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another kind of value";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "a mapping of keys to values";
+        }
+        return type == String.class ? "text" : "a " + type.getSimpleName();
+    }
+
+    /** "brands[0].names", from Jackson's reference chain. */
+    private static String path(JsonMappingException e) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                out.append(out.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.length() == 0 ? "top level" : out.toString();
     }
 }

@@ -17,7 +17,6 @@ public final class Enrichers {
     public static StandardEnricher fromFiles(Path brandsYaml, Path categoriesYaml) {
         BrandMatcher brands = BrandMatcher.load(brandsYaml);
         CategoryClassifier categories = CategoryClassifier.load(categoriesYaml);
-        return new StandardEnricher(
-                new SentimentAnalyzer(FastLanguageDetector.create(), SentimentScorers.standard()), brands, categories);
+        return new StandardEnricher(SentimentAnalyzer.standard(), brands, categories);
     }
 }

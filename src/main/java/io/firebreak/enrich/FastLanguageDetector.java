@@ -5,6 +5,7 @@ import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Language detection that stays cheap on the ingest path: decisive scripts (Hangul, kana, Arabic...) and
@@ -34,33 +35,42 @@ public final class FastLanguageDetector implements LanguageDetector {
             "sure", "yet", "why", "hi", "hello", "hey", "please", "sorry", "lol", "omg", "wtf", "fyi", "btw"},
         {"el", "la", "los", "las", "que", "de", "del", "y", "en", "un", "una", "es", "por", "para", "con", "no",
             "se", "lo", "mi", "muy", "pero", "como", "más", "está", "esta", "gracias", "su", "al", "ya", "hay",
-            "yo", "sin", "también", "porque", "todo", "nos", "fue", "son", "tu", "le", "me", "qué"},
+            "yo", "sin", "también", "porque", "todo", "nos", "fue", "son", "tu", "le", "me", "qué", "hola",
+            "buenos", "buenas", "vuelo"},
         {"le", "la", "les", "des", "du", "de", "et", "est", "un", "une", "que", "qui", "pour", "pas", "dans",
             "sur", "avec", "je", "vous", "nous", "il", "elle", "ce", "c'est", "mais", "ne", "très", "merci", "au",
-            "aux", "mon", "ma", "mes", "j'ai", "été", "sont", "ça", "tout", "plus", "en"},
+            "aux", "mon", "ma", "mes", "j'ai", "été", "sont", "ça", "tout", "plus", "en", "bonjour", "salut",
+            "vol"},
         {"der", "die", "das", "und", "ist", "nicht", "ich", "sie", "es", "ein", "eine", "mit", "für", "auf",
             "den", "dem", "zu", "von", "im", "auch", "wir", "du", "sehr", "aber", "noch", "wie", "bei", "nach",
-            "mein", "danke", "kein", "schon", "sind", "war", "haben", "hat", "wird", "oder", "uns", "was"},
+            "mein", "danke", "kein", "schon", "sind", "war", "haben", "hat", "wird", "oder", "uns", "was", "hallo",
+            "flug"},
         {"il", "lo", "la", "di", "che", "e", "è", "per", "non", "un", "una", "con", "sono", "mi", "del", "della",
-            "le", "gli", "ma", "anche", "molto", "questo", "grazie", "ho", "ci", "come", "più", "si", "da", "io"},
+            "le", "gli", "ma", "anche", "molto", "questo", "grazie", "ho", "ci", "come", "più", "si", "da", "io",
+            "ciao", "volo"},
         {"o", "a", "os", "as", "de", "do", "da", "dos", "das", "que", "e", "é", "um", "uma", "para", "com",
             "não", "em", "no", "na", "por", "mais", "muito", "obrigado", "obrigada", "meu", "minha", "você",
-            "mas", "se", "eu", "foi", "está", "estou", "isso", "ao"},
+            "mas", "se", "eu", "foi", "está", "estou", "isso", "ao", "olá", "oi", "voo"},
         {"de", "het", "een", "en", "van", "is", "niet", "ik", "je", "dat", "die", "op", "te", "met", "voor",
-            "zijn", "er", "maar", "ook", "wel", "bij", "nog", "naar", "dank", "heel", "geen", "wat", "mijn", "was"},
+            "zijn", "er", "maar", "ook", "wel", "bij", "nog", "naar", "dank", "heel", "geen", "wat", "mijn", "was",
+            "hoi", "vlucht"},
     };
 
-    private static final Map<String, Integer> VOTES = votes();
-
+    private final Map<String, Integer> votes;
     private final com.github.pemistahl.lingua.api.LanguageDetector lingua;
 
-    private FastLanguageDetector(com.github.pemistahl.lingua.api.LanguageDetector lingua) {
+    private FastLanguageDetector(Map<String, Integer> votes, com.github.pemistahl.lingua.api.LanguageDetector lingua) {
+        this.votes = votes;
         this.lingua = lingua;
     }
 
-    /** Loads Lingua's models for a set of widely used languages (about 20 MB of heap, under a second). */
-    public static FastLanguageDetector create() {
-        return new FastLanguageDetector(LanguageDetectorBuilder.fromLanguages(
+    /**
+     * Loads Lingua's models for a set of widely used languages (about 20 MB of heap, under a second).
+     * {@code englishVocabulary} (the sentiment lexicon's words) also votes English: short posts like
+     * "@united hilarious" have no function word, and Lingua guesses poorly on two words.
+     */
+    public static FastLanguageDetector create(Set<String> englishVocabulary) {
+        return new FastLanguageDetector(votes(englishVocabulary), LanguageDetectorBuilder.fromLanguages(
                         Language.ENGLISH, Language.SPANISH, Language.FRENCH, Language.GERMAN, Language.ITALIAN,
                         Language.PORTUGUESE, Language.DUTCH, Language.SWEDISH, Language.DANISH, Language.BOKMAL,
                         Language.POLISH, Language.CZECH, Language.ROMANIAN, Language.TURKISH, Language.INDONESIAN,
@@ -74,7 +84,7 @@ public final class FastLanguageDetector implements LanguageDetector {
 
     @Override
     public String detect(String text) {
-        Scan scan = new Scan(text);
+        Scan scan = new Scan(text, votes);
         if (scan.letters == 0) {
             return NO_LINGUISTIC_CONTENT;
         }
@@ -86,23 +96,38 @@ public final class FastLanguageDetector implements LanguageDetector {
         if (byWords != null) {
             return byWords;
         }
-        Language language = lingua.detectLanguageOf(scan.cleaned.toString());
+        Language language = lingua.detectLanguageOf(withoutHandlesAndLinks(text));
         if (language == Language.UNKNOWN) {
             return UNDETERMINED;
         }
         return language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
     }
 
-    /** One pass over the text: letters per script, function-word votes, and the text without handles and links. */
+    /** Lingua reads "@united" and link paths as words of some language; only the few texts it sees pay for this. */
+    private static String withoutHandlesAndLinks(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (String token : text.split("\\s+")) {
+            if (!token.isEmpty() && !isHandleOrLink(token, 0, token.length())) {
+                out.append(out.length() > 0 ? " " : "").append(token);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isHandleOrLink(String text, int from, int to) {
+        char first = text.charAt(from);
+        return first == '@' || text.startsWith("http://", from) || text.startsWith("https://", from)
+                || text.startsWith("www.", from) || (first == '#' && to - from > 1);
+    }
+
+    /** One pass over the text without its handles and links: letters per script and function-word votes. */
     private static final class Scan {
-        final StringBuilder cleaned;
+        final Map<String, Integer> votesByWord;
         int letters;
         int latin;
         int hangul;
         int kana;
         int han;
-        int arabic;
-        int cyrillic;
         int greek;
         int hebrew;
         int thai;
@@ -110,8 +135,8 @@ public final class FastLanguageDetector implements LanguageDetector {
         final int[] votes = new int[LANGS.length];
         int words;
 
-        Scan(String text) {
-            cleaned = new StringBuilder(text.length());
+        Scan(String text, Map<String, Integer> votesByWord) {
+            this.votesByWord = votesByWord;
             int n = text.length();
             int i = 0;
             while (i < n) {
@@ -131,17 +156,7 @@ public final class FastLanguageDetector implements LanguageDetector {
             }
         }
 
-        private static boolean isHandleOrLink(String text, int from, int to) {
-            char first = text.charAt(from);
-            return first == '@' || text.startsWith("http://", from) || text.startsWith("https://", from)
-                    || text.startsWith("www.", from) || (first == '#' && to - from > 1);
-        }
-
         private void token(String text, int from, int to) {
-            if (cleaned.length() > 0) {
-                cleaned.append(' ');
-            }
-            cleaned.append(text, from, to);
             int wordStart = -1;
             for (int i = from; i <= to; i++) {
                 int cp = i < to ? text.codePointAt(i) : ' ';
@@ -173,8 +188,6 @@ public final class FastLanguageDetector implements LanguageDetector {
                 case HANGUL -> hangul++;
                 case HIRAGANA, KATAKANA -> kana++;
                 case HAN -> han++;
-                case ARABIC -> arabic++;
-                case CYRILLIC -> cyrillic++;
                 case GREEK -> greek++;
                 case HEBREW -> hebrew++;
                 case THAI -> thai++;
@@ -184,7 +197,7 @@ public final class FastLanguageDetector implements LanguageDetector {
         }
 
         private void vote(String word) {
-            Integer mask = VOTES.get(word);
+            Integer mask = votesByWord.get(word);
             if (mask != null) {
                 for (int l = 0; l < LANGS.length; l++) {
                     if ((mask & (1 << l)) != 0) {
@@ -246,12 +259,16 @@ public final class FastLanguageDetector implements LanguageDetector {
         }
     }
 
-    private static Map<String, Integer> votes() {
+    private static Map<String, Integer> votes(Set<String> englishVocabulary) {
         Map<String, Integer> votes = new HashMap<>();
         for (int l = 0; l < FUNCTION_WORDS.length; l++) {
             for (String w : FUNCTION_WORDS[l]) {
                 votes.merge(w, 1 << l, (a, b) -> a | b);
             }
+        }
+        // a lexicon word that is also another language's function word ("die", "pain") decides nothing
+        for (String w : englishVocabulary) {
+            votes.putIfAbsent(w, 1);
         }
         return Map.copyOf(votes);
     }

@@ -28,18 +28,31 @@ public final class SentimentAnalyzer {
         this.scorers = scorers;
     }
 
+    /** Language detection with English VADER, from the shipped lexicons. */
+    public static SentimentAnalyzer standard() {
+        VaderScorer english = VaderScorer.english();
+        return new SentimentAnalyzer(FastLanguageDetector.create(english.vocabulary()), SentimentScorers.english(english));
+    }
+
     /** An explicit language (from the mention) wins over detection; null or blank means detect. */
     public Result analyze(String text, String explicitLang) {
         String lang = explicitLang == null || explicitLang.isBlank() ? detector.detect(text) : explicitLang.strip();
         Optional<SentimentScorer> scorer = scorers.forLanguage(lang);
         if (scorer.isEmpty()) {
             unscored.increment();
-            unscoredByLang.computeIfAbsent(SentimentScorers.primarySubtag(lang),
+            unscoredByLang.computeIfAbsent(metricTag(lang),
                     l -> Metrics.counter("firebreak.enrich.unscored", "lang", l)).increment();
             return new Result(lang, false, 0, UNSCORED);
         }
         double score = scorer.get().score(text);
         return new Result(lang, true, score, SentimentScorer.label(score));
+    }
+
+    /** A mention's own lang field can hold anything; only language-code shapes become tag values. */
+    private static String metricTag(String lang) {
+        String primary = SentimentScorers.primarySubtag(lang);
+        boolean codeShaped = primary.length() >= 2 && primary.length() <= 3 && primary.chars().allMatch(c -> c >= 'a' && c <= 'z');
+        return codeShaped ? primary : "invalid";
     }
 
     /** Texts left unscored so far because no scorer exists for their language. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -87,7 +88,7 @@ public final class SentimentEvaluation {
         }
         int n = 0;
         int correct = 0;
-        Map<String, Double> f1 = new java.util.LinkedHashMap<>();
+        Map<String, Double> f1 = new LinkedHashMap<>();
         double macro = 0;
         for (int c = 0; c < 3; c++) {
             int tp = confusion[c][c];

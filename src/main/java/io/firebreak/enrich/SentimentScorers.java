@@ -14,11 +14,10 @@ public final class SentimentScorers {
     }
 
     /**
-     * English VADER; also for text without words ({@code zxx}: emoji, emoticons, punctuation), whose
+     * The English scorer; also for text without words ({@code zxx}: emoji, emoticons, punctuation), whose
      * symbols VADER's lexicons cover.
      */
-    public static SentimentScorers standard() {
-        SentimentScorer english = VaderScorer.english();
+    public static SentimentScorers english(SentimentScorer english) {
         return new SentimentScorers(Map.of("en", english, LanguageDetector.NO_LINGUISTIC_CONTENT, english));
     }
 

@@ -6,16 +6,19 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
 /**
  * English sentiment after VADER (Hutto &amp; Gilbert, ICWSM-14): a port of vaderSentiment 3.3.2's
  * compound score with its lexicon and emoji lexicon, rules for negation, boosters, "but", ALL CAPS
- * and punctuation, normalised with alpha = 15; plus what social posts need and VADER lacks: handles and
- * links ignored, hashtags read as words, elongations ("sooo gooood") read as emphasis, emoji sequences
- * (skin tones, variation selectors) recognised, curly apostrophes and HTML entities understood.
+ * and punctuation, normalised with alpha = 15; plus what social posts need and VADER lacks (reading them:
+ * {@link SentimentText}): elongations as emphasis, symbols that negations cannot flip, idioms and
+ * special-case phrases wherever they stand.
  */
 public final class VaderScorer implements SentimentScorer {
 
@@ -38,29 +41,40 @@ public final class VaderScorer implements SentimentScorer {
 
     private static final Map<String, Double> BOOSTERS = boosters();
 
-    // idioms without lexicon words; vaderSentiment lists them but never applies them
+    // vaderSentiment lists idioms without lexicon words but never applies them
     private static final Map<String, Double> IDIOMS = Map.ofEntries(
             Map.entry("cut the mustard", 2.0), Map.entry("hand to mouth", -2.0), Map.entry("back handed", -2.0),
             Map.entry("blow smoke", -2.0), Map.entry("blowing smoke", -2.0), Map.entry("upper hand", 1.0),
             Map.entry("break a leg", 2.0), Map.entry("cooking with gas", 2.0), Map.entry("in the black", 2.0),
-            Map.entry("in the red", -2.0), Map.entry("on the ball", 2.0), Map.entry("under the weather", -2.0));
-    private static final int LONGEST_IDIOM = 3;
-    private static final Set<String> IDIOM_STARTS =
-            IDIOMS.keySet().stream().map(k -> k.substring(0, k.indexOf(' '))).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            Map.entry("in the red", -2.0), Map.entry("on the ball", 2.0), Map.entry("under the weather", -2.0),
+            // common idioms whose words VADER reads the wrong way round, mostly through a negation
+            Map.entry("thanks for nothing", -2.0), Map.entry("never again", -2.0),
+            Map.entry("doesn't get any better", 2.5), Map.entry("does not get any better", 2.5),
+            Map.entry("don't get any better", 2.5), Map.entry("can't get any better", 2.5),
+            Map.entry("couldn't be happier", 3.0), Map.entry("could not be happier", 3.0),
+            Map.entry("couldn't be better", 2.5), Map.entry("could not be better", 2.5),
+            Map.entry("can't complain", 1.0), Map.entry("cannot complain", 1.0), Map.entry("no complaints", 1.5),
+            Map.entry("save your money", -1.5), Map.entry("not worth it", -1.5), Map.entry("not worth the", -1.5));
 
     private static final Map<String, Double> SPECIAL_CASES = Map.of(
             "the shit", 3.0, "the bomb", 3.0, "bad ass", 1.5, "badass", 1.5, "bus stop", 0.0,
             "yeah right", -2.0, "kiss of death", -1.5, "to die for", 3.0,
             "beating heart", 3.1, "broken heart", -2.9);
 
+    // VADER applies its special cases only three words into a text ("💔" alone stayed positive); idioms and
+    // special cases are whole phrases here, wherever they stand
+    private static final Map<String, Double> PHRASES = phrases();
+    private static final int LONGEST_PHRASE = PHRASES.keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(1);
+    private static final Set<String> PHRASE_STARTS =
+            PHRASES.keySet().stream().map(k -> k.substring(0, k.indexOf(' '))).collect(Collectors.toUnmodifiableSet());
+
     private final Map<String, Double> lexicon;
-    private final Map<String, String> emoji;
-    private final int longestEmoji;
+    private final SentimentText reader;
 
     VaderScorer(Map<String, Double> lexicon, Map<String, String> emoji) {
         this.lexicon = Map.copyOf(lexicon);
-        this.emoji = Map.copyOf(emoji);
-        this.longestEmoji = emoji.keySet().stream().mapToInt(String::length).max().orElse(1);
+        this.reader = new SentimentText(this.lexicon, emoji,
+                w -> this.lexicon.containsKey(w) || BOOSTERS.containsKey(w) || NEGATE.contains(w));
     }
 
     /** The shipped lexicons from {@code src/main/resources/sentiment}. */
@@ -74,9 +88,16 @@ public final class VaderScorer implements SentimentScorer {
         return new VaderScorer(lexicon, emoji);
     }
 
+    /** The lexicon's plain words of three letters or more: evidence that a text is English. */
+    public Set<String> vocabulary() {
+        return lexicon.keySet().stream()
+                .filter(w -> w.length() >= 3 && w.chars().allMatch(Character::isLetter))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
     @Override
     public double score(String text) {
-        Words words = words(describeEmoji(clean(text)));
+        SentimentText.Words words = reader.words(text);
         int n = words.size();
         if (n == 0) {
             return 0;
@@ -91,9 +112,11 @@ public final class VaderScorer implements SentimentScorer {
                     || (i < n - 1 && lower[i].equals("kind") && lower[i + 1].equals("of"))) {
                 continue;
             }
-            sentiments[i] = valence(original, lower, words.elongated(), i, capDiff);
+            sentiments[i] = words.symbol()[i]
+                    ? symbolValence(original[i], lower[i], capDiff)
+                    : valence(original, lower, words.elongated(), i, capDiff);
         }
-        idioms(lower, sentiments);
+        phrases(lower, sentiments);
         butCheck(lower, sentiments);
         double sum = 0;
         for (double s : sentiments) {
@@ -106,6 +129,19 @@ public final class VaderScorer implements SentimentScorer {
             sum -= emphasis;
         }
         return normalize(sum);
+    }
+
+    /**
+     * An emoji or emoticon means what it means: in "not happy :(" or "thanks for nothing 👎" VADER let the
+     * words before the symbol negate it, turning the frown positive. VADER's capitals bonus stays (":D"
+     * gets it), as its calibration on rated tweets included it.
+     */
+    private double symbolValence(String word, String lower, boolean capDiff) {
+        Double lex = lexicon.get(lower);
+        if (lex == null) {
+            return 0;
+        }
+        return capDiff && isUpper(word) ? lex + (lex > 0 ? C_INCR : -C_INCR) : lex;
     }
 
     private double valence(String[] words, String[] lower, boolean[] elongated, int i, boolean capDiff) {
@@ -166,7 +202,7 @@ public final class VaderScorer implements SentimentScorer {
 
     private static double negationCheck(double valence, String[] lower, int start, int i) {
         if (start == 0) {
-            return negated(lower[i - 1]) ? valence * N_SCALAR : valence;
+            return negatedAt(lower, i - 1) ? valence * N_SCALAR : valence;
         }
         if (start == 1) {
             if (lower[i - 2].equals("never") && (lower[i - 1].equals("so") || lower[i - 1].equals("this"))) {
@@ -175,7 +211,7 @@ public final class VaderScorer implements SentimentScorer {
             if (lower[i - 2].equals("without") && lower[i - 1].equals("doubt")) {
                 return valence;
             }
-            return negated(lower[i - 2]) ? valence * N_SCALAR : valence;
+            return negatedAt(lower, i - 2) ? valence * N_SCALAR : valence;
         }
         // vaderSentiment's operator precedence made any "so"/"this" right before the word an intensifier
         // here; "never so/this good" is what the rule means
@@ -186,7 +222,16 @@ public final class VaderScorer implements SentimentScorer {
         if (lower[i - 3].equals("without") && (lower[i - 2].equals("doubt") || lower[i - 1].equals("doubt"))) {
             return valence;
         }
-        return negated(lower[i - 3]) ? valence * N_SCALAR : valence;
+        return negatedAt(lower, i - 3) ? valence * N_SCALAR : valence;
+    }
+
+    /** "nothing but great" and "not only good" praise: a negation followed by "but" or "only" is none. */
+    private static boolean negatedAt(String[] lower, int j) {
+        if (!negated(lower[j])) {
+            return false;
+        }
+        String next = j + 1 < lower.length ? lower[j + 1] : "";
+        return !(next.equals("but") || (lower[j].equals("not") && next.equals("only")));
     }
 
     private static boolean negated(String lowerWord) {
@@ -236,19 +281,19 @@ public final class VaderScorer implements SentimentScorer {
         return valence;
     }
 
-    /** An idiom's valence replaces its words' own: "under the weather" is not about weather. */
-    private static void idioms(String[] lower, double[] sentiments) {
+    /** A phrase's valence replaces its words' own: "under the weather" is not about weather. */
+    private static void phrases(String[] lower, double[] sentiments) {
         for (int i = 0; i + 1 < lower.length; i++) {
-            if (!IDIOM_STARTS.contains(lower[i])) {
+            if (!PHRASE_STARTS.contains(lower[i])) {
                 continue;
             }
             StringBuilder phrase = new StringBuilder(lower[i]);
-            for (int len = 2; len <= LONGEST_IDIOM && i + len <= lower.length; len++) {
+            for (int len = 2; len <= LONGEST_PHRASE && i + len <= lower.length; len++) {
                 phrase.append(' ').append(lower[i + len - 1]);
-                Double idiom = IDIOMS.get(phrase.toString());
-                if (idiom != null) {
-                    java.util.Arrays.fill(sentiments, i, i + len, 0);
-                    sentiments[i] = idiom;
+                Double valence = PHRASES.get(phrase.toString());
+                if (valence != null) {
+                    Arrays.fill(sentiments, i, i + len, 0);
+                    sentiments[i] = valence;
                     break;
                 }
             }
@@ -289,172 +334,6 @@ public final class VaderScorer implements SentimentScorer {
         return Math.max(-1, Math.min(1, norm));
     }
 
-    /** Curly apostrophes and the HTML entities tweets arrive with, so "don’t" negates and "&lt;3" is a heart. */
-    private static String clean(String text) {
-        if (text.indexOf('’') < 0 && text.indexOf('&') < 0) {
-            return text;
-        }
-        return text.replace('’', '\'').replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&quot;", "\"").replace("&#39;", "'");
-    }
-
-    /**
-     * Replaces each emoji by its description, longest sequence first ("👍🏽" is one emoji); a variation
-     * selector, joiner or skin tone left over adds nothing and is dropped.
-     */
-    private String describeEmoji(String text) {
-        StringBuilder out = null;
-        boolean prevSpace = true;
-        int n = text.length();
-        for (int i = 0; i < n; ) {
-            int cp = text.codePointAt(i);
-            int len = Character.charCount(cp);
-            String description = null;
-            int matched = len;
-            if (cp >= 0xA9) {
-                for (int l = Math.min(longestEmoji, n - i); l >= len && description == null; l--) {
-                    description = emoji.get(text.substring(i, i + l));
-                    matched = l;
-                }
-            }
-            boolean modifier = cp == 0xFE0F || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF);
-            if (description != null || modifier) {
-                if (out == null) {
-                    out = new StringBuilder(n + 32).append(text, 0, i);
-                }
-                if (description != null) {
-                    if (!prevSpace) {
-                        out.append(' ');
-                    }
-                    out.append(description).append(' ');
-                    prevSpace = true;
-                }
-                i += description != null ? matched : len;
-                continue;
-            }
-            if (out != null) {
-                out.appendCodePoint(cp);
-            }
-            prevSpace = cp == ' ';
-            i += len;
-        }
-        return out == null ? text : out.toString();
-    }
-
-    /** The scored words of a text with their lower-case forms, and the punctuation that adds emphasis. */
-    private record Words(String[] original, String[] lower, boolean[] elongated, int exclamations, int questions) {
-        int size() {
-            return original.length;
-        }
-    }
-
-    /**
-     * Splits on white space as VADER does; @handles and links are dropped (a handle like "@united" or a
-     * link's path is not an opinion, and a link's "?" is not a question), "#great" reads as "great", and an
-     * elongated word not in the lexicon is read in its short form and marked as emphasised.
-     */
-    private Words words(String text) {
-        java.util.ArrayList<String> kept = new java.util.ArrayList<>();
-        int exclamations = 0;
-        int questions = 0;
-        int n = text.length();
-        int start = -1;
-        for (int i = 0; i <= n; i++) {
-            boolean space = i == n || Character.isWhitespace(text.charAt(i)) || Character.isSpaceChar(text.charAt(i));
-            if (space && start >= 0) {
-                String token = text.substring(start, i);
-                if (!isHandleOrLink(token)) {
-                    for (int k = 0; k < token.length(); k++) {
-                        char c = token.charAt(k);
-                        exclamations += c == '!' ? 1 : 0;
-                        questions += c == '?' ? 1 : 0;
-                    }
-                    if (token.length() > 1 && token.charAt(0) == '#' && Character.isLetter(token.charAt(1))) {
-                        token = token.substring(1);
-                    }
-                    kept.add(stripPunctuationIfWord(token));
-                }
-                start = -1;
-            } else if (!space && start < 0) {
-                start = i;
-            }
-        }
-        int size = kept.size();
-        String[] original = new String[size];
-        String[] lower = new String[size];
-        boolean[] elongated = new boolean[size];
-        for (int i = 0; i < size; i++) {
-            String word = kept.get(i);
-            String low = word.toLowerCase(java.util.Locale.ROOT);
-            if (!lexicon.containsKey(low) && !BOOSTERS.containsKey(low) && hasLetterRun(low)) {
-                String shortForm = shortForm(low);
-                if (shortForm != null) {
-                    elongated[i] = true;
-                    word = shortForm;
-                    low = shortForm;
-                }
-            }
-            original[i] = word;
-            lower[i] = low;
-        }
-        return new Words(original, lower, elongated, exclamations, questions);
-    }
-
-    private static boolean isHandleOrLink(String token) {
-        return (token.length() > 1 && token.charAt(0) == '@' && Character.isLetterOrDigit(token.charAt(1)))
-                || token.startsWith("http://") || token.startsWith("https://") || token.startsWith("www.");
-    }
-
-    private static boolean hasLetterRun(String word) {
-        for (int i = 2; i < word.length(); i++) {
-            char c = word.charAt(i);
-            if (Character.isLetter(c) && c == word.charAt(i - 1) && c == word.charAt(i - 2)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** "gooood" -> "good", "sooooo" -> "so", "nooooope" -> "nope": runs of 3+ cut to two, then to one. */
-    private String shortForm(String word) {
-        String two = collapseRuns(word, 2);
-        if (lexicon.containsKey(two) || BOOSTERS.containsKey(two) || NEGATE.contains(two)) {
-            return two;
-        }
-        String one = collapseRuns(word, 1);
-        return lexicon.containsKey(one) || BOOSTERS.containsKey(one) || NEGATE.contains(one) ? one : null;
-    }
-
-    private static String collapseRuns(String word, int keep) {
-        StringBuilder out = new StringBuilder(word.length());
-        int run = 0;
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            run = i > 0 && c == word.charAt(i - 1) ? run + 1 : 1;
-            if (run <= keep || !Character.isLetter(c)) {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    /** Strips ASCII punctuation around a word, but keeps short tokens whole so emoticons like ":)" survive. */
-    private static String stripPunctuationIfWord(String token) {
-        int from = 0;
-        int to = token.length();
-        while (from < to && isAsciiPunctuation(token.charAt(from))) {
-            from++;
-        }
-        while (to > from && isAsciiPunctuation(token.charAt(to - 1))) {
-            to--;
-        }
-        return token.codePointCount(from, to) <= 2 ? token : token.substring(from, to);
-    }
-
-    private static boolean isAsciiPunctuation(char c) {
-        return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
-    }
-
     /** Python's str.isupper(): at least one cased letter and no lower-case one. */
     private static boolean isUpper(String word) {
         boolean cased = false;
@@ -479,6 +358,16 @@ public final class VaderScorer implements SentimentScorer {
         return diff > 0 && diff < words.length;
     }
 
+    private static Map<String, Double> phrases() {
+        Map<String, Double> all = new HashMap<>(IDIOMS);
+        SPECIAL_CASES.forEach((phrase, valence) -> {
+            if (phrase.indexOf(' ') > 0) {
+                all.put(phrase, valence);
+            }
+        });
+        return Map.copyOf(all);
+    }
+
     private static Map<String, Double> boosters() {
         Map<String, Double> b = new HashMap<>();
         for (String w : new String[] {"absolutely", "amazingly", "awfully", "completely", "considerable",
@@ -499,7 +388,7 @@ public final class VaderScorer implements SentimentScorer {
         return Map.copyOf(b);
     }
 
-    private static void readTabbed(String resource, boolean comments, java.util.function.BiConsumer<String, String> sink) {
+    private static void readTabbed(String resource, boolean comments, BiConsumer<String, String> sink) {
         try (InputStream in = VaderScorer.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);

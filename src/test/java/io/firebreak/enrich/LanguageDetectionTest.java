@@ -1,0 +1,35 @@
+package io.firebreak.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The fast path and Lingua together on a few sentences in common languages. */
+class LanguageDetectionTest {
+
+    private static final LanguageDetector DETECTOR = FastLanguageDetector.create(VaderScorer.english().vocabulary());
+
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            @united my flight was cancelled and nobody is answering the phone | en
+            @united thanks!                                                   | en
+            @united hilarious                                                 | en
+            Hola                                                              | es
+            Bonjour @AcmeAir                                                  | fr
+            Mi vuelo fue cancelado y nadie contesta el teléfono               | es
+            Mon vol a été annulé et personne ne répond au téléphone           | fr
+            Mein Flug wurde gestrichen und niemand geht ans Telefon           | de
+            Il mio volo è stato cancellato e nessuno risponde al telefono     | it
+            O meu voo foi cancelado e ninguém atende o telefone               | pt
+            Mijn vlucht is geannuleerd en niemand neemt de telefoon op        | nl
+            Min flygning ställdes in och ingen svarar i telefonen             | sv
+            Мой рейс отменили, и никто не отвечает на звонки                  | ru
+            私のフライトがキャンセルされました                                    | ja
+            제 항공편이 취소되었습니다                                            | ko
+            😡😡 @united http://t.co/abc                                      | zxx
+            """)
+    void detectsCommonLanguages(String text, String lang) {
+        assertThat(DETECTOR.detect(text)).isEqualTo(lang);
+    }
+}
