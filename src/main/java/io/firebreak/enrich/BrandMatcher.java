@@ -1,7 +1,12 @@
 package io.firebreak.enrich;
 
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +44,7 @@ public final class BrandMatcher {
     }
 
     private final List<Brand> brands;
+    private final Map<String, String> byGivenName = new HashMap<>();
     private final PhraseIndex<Hit> terms = new PhraseIndex<>();
     private final PhraseIndex<String> exclusions = new PhraseIndex<>();
 
@@ -50,7 +56,26 @@ public final class BrandMatcher {
             b.handles().forEach(t -> terms.add(t.startsWith("@") ? t : "@" + t, new Hit(b.id(), false)));
             b.hashtags().forEach(t -> terms.add(t.startsWith("#") ? t : "#" + t, new Hit(b.id(), false)));
             b.exclusions().forEach(t -> exclusions.add(t, b.id()));
+            Stream.of(List.of(b.id()), b.name() == null ? List.<String>of() : List.of(b.name()), b.names(), b.aliases(),
+                            b.handles(), b.hashtags())
+                    .flatMap(List::stream)
+                    .forEach(n -> byGivenName.putIfAbsent(fold(n), b.id()));
         }
+    }
+
+    /**
+     * The brand id for a mention's own {@code brand} field: sources name brands their own way ("United",
+     * "US Airways", "@united"), and detection must count them under one id. A source saying which
+     * brand a post is about is not ambiguous the way free text is, so the id and the display name
+     * match too. An unknown name is kept as given.
+     */
+    public String resolve(String given) {
+        return byGivenName.getOrDefault(fold(given), given.strip());
+    }
+
+    private static String fold(String name) {
+        String plain = Normalizer.normalize(name.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return plain.toLowerCase(Locale.ROOT).replaceFirst("^[@#]", "").replaceAll("\\s+", " ");
     }
 
     public static BrandMatcher load(Path file) {

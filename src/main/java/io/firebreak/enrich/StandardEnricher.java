@@ -21,7 +21,7 @@ public final class StandardEnricher implements Enricher {
         SentimentAnalyzer.Result s = sentiment.analyze(mention.text(), mention.lang());
         Tokens tokens = Tokens.of(mention.text());
         List<String> brandIds = mention.brand() != null && !mention.brand().isBlank()
-                ? List.of(mention.brand())
+                ? List.of(brands.resolve(mention.brand()))
                 : brands.match(tokens);
         CategoryClassifier.Match category = categories.classify(tokens, s.lang());
         return new Enrichment(s.lang(), s.scored(), s.score(), s.label(), brandIds, category.category(), category.terms());

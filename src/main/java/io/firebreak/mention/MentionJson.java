@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -22,12 +24,21 @@ public final class MentionJson {
     public static final int DEFAULT_MAX_TEXT_CHARS = 20_000;
     private static final Pattern LANG_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
+    /** How far ahead of the wall clock an event time may be (clock skew), before it is refused. */
+    public static final Duration MAX_AHEAD = Duration.ofHours(24);
+
     private final ObjectMapper mapper;
     private final int maxTextChars;
+    private final Clock clock;
 
-    public MentionJson(ObjectMapper mapper, int maxTextChars) {
+    public MentionJson(ObjectMapper mapper, int maxTextChars, Clock clock) {
         this.mapper = mapper;
         this.maxTextChars = maxTextChars;
+        this.clock = clock;
+    }
+
+    public MentionJson(ObjectMapper mapper, int maxTextChars) {
+        this(mapper, maxTextChars, Clock.systemUTC());
     }
 
     public MentionJson() {
@@ -172,7 +183,7 @@ public final class MentionJson {
         return value.textValue();
     }
 
-    private static Instant timestamp(JsonNode node, List<String> errors) {
+    private Instant timestamp(JsonNode node, List<String> errors) {
         JsonNode value = node.get("created_at");
         if (value == null || value.isNull()) {
             errors.add("created_at: required");
@@ -183,7 +194,14 @@ public final class MentionJson {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            Instant at = OffsetDateTime.parse(value.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            // event time drives every window: one post stamped next year would make all later ones "late"
+            if (at.isAfter(clock.instant().plus(MAX_AHEAD))) {
+                errors.add("created_at: " + value.textValue() + " is more than " + MAX_AHEAD.toHours()
+                        + " hours in the future; fix the clock or time zone at the source");
+                return null;
+            }
+            return at;
         } catch (DateTimeParseException e) {
             errors.add("created_at: '" + abbreviate(value.textValue())
                     + "' is not RFC 3339 with an offset, e.g. 2026-03-02T09:00:00Z or 2015-02-24T11:35:52-08:00");

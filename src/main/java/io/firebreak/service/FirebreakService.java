@@ -2,6 +2,7 @@ package io.firebreak.service;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.alert.Silences;
 import io.firebreak.config.Home;
 import io.firebreak.config.Settings;
 import io.firebreak.enrich.EnrichedMention;
@@ -68,10 +69,10 @@ public final class FirebreakService implements AutoCloseable {
     }
 
     /** How the service enriches mentions and what it hands stored ones to (detection). */
-    public record Wiring(Enricher enricher, DetectionFactory detection) {
+    public record Wiring(Enricher enricher, Silences silences, DetectionFactory detection) {
         /** A wiring whose detection is a plain consumer, for tests of ingest alone. */
         public static Wiring of(Enricher enricher, Consumer<List<EnrichedMention>> stored) {
-            return new Wiring(enricher, (client, store) -> stored);
+            return new Wiring(enricher, new Silences(), (client, store) -> stored);
         }
     }
 
@@ -105,6 +106,7 @@ public final class FirebreakService implements AutoCloseable {
         camel.bind("ingest", ingest);
         camel.bind("httpReplies", new HttpReplies(new ObjectMapper(), health));
         camel.bind("fileReports", new FileReports());
+        camel.bind("silencesApi", new SilencesApi(wiring.silences(), new ObjectMapper(), Clock.systemUTC()));
         camel.addInitialProperty("camel.main.name", "firebreak");
         camel.addInitialProperty("camel.server.enabled", "true");
         camel.addInitialProperty("camel.server.host", settings.api().host());

@@ -54,7 +54,7 @@ public final class Wirings {
         Routes routes = Routes.load(home.config("routing.yaml"));
         Silences silences = Silences.load(home.config("silences.yaml"), home.data().resolve("silences.yaml"));
         HoldingStatements statements = HoldingStatements.load(home.config("statements"), home.config("statement-settings.yaml"));
-        return new FirebreakService.Wiring(Enrichers.standard(home), (client, store) -> {
+        return new FirebreakService.Wiring(Enrichers.standard(home), silences, (client, store) -> {
             StateDocuments state = new StateDocuments(client, store.prefix()).install();
             AlertStateStore alertStates = new ElasticAlertStates(state);
             var baselines = new ElasticBaselines(state, Clock.systemUTC(), Duration.ofSeconds(30));

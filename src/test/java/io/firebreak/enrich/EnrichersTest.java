@@ -16,6 +16,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The factory the pipeline calls, the whole enrichment of a mention, and config errors. */
 class EnrichersTest {
@@ -49,6 +51,14 @@ class EnrichersTest {
     void explicitBrandWinsOverMatching() {
         Enrichment e = enricher.enrich(mention("@united lost my bag").withBrand("acme"));
         assertThat(e.brands()).containsExactly("acme");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"United, united", "US Airways, usairways", "Virgin America, virginamerica", "@AmericanAir, american",
+                "  delta , delta", "Acme Air, acme", "Globex Rail, Globex Rail"})
+    void explicitBrandName_isCountedUnderItsConfiguredId(String given, String id) {
+        Enrichment e = enricher.enrich(mention("my bag is lost").withBrand(given));
+        assertThat(e.brands()).containsExactly(id);
     }
 
     @Test

@@ -84,6 +84,17 @@ class MentionJsonTest {
     }
 
     @Test
+    void eventTimeFarInTheFuture_isRefused_aDayOfClockSkewIsNot() {
+        var clock = java.time.Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), java.time.ZoneOffset.UTC);
+        var strict = new MentionJson(new com.fasterxml.jackson.databind.ObjectMapper(), 50, clock);
+        String body = "{\"id\":\"1\",\"source\":\"s\",\"created_at\":\"%s\",\"text\":\"t\"}";
+
+        assertThat(strict.read("test", body.formatted("2026-03-03T08:59:00Z")).rejected()).isEmpty();
+        assertThat(strict.read("test", body.formatted("2026-03-03T09:01:00Z")).rejected()).singleElement()
+                .satisfies(r -> assertThat(r.message()).startsWith("created_at: 2026-03-03T09:01:00Z is more than 24 hours in the future"));
+    }
+
+    @Test
     void emptyBodyOrBrokenArray_isRefusedAsAWhole() {
         assertThatThrownBy(() -> json.read("test", "  ")).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("empty");
