@@ -60,6 +60,8 @@ public final class Bench {
             @JsonProperty("raw_docs_per_s") double rawDocsPerS,
             @JsonProperty("pipeline_docs_per_s") double pipelineDocsPerS,
             double ratio,
+            @JsonProperty("pipeline_precomputed_enrichment_docs_per_s") double pipelineWithoutEnrichmentDocsPerS,
+            @JsonProperty("enrichment_share") double enrichmentShare,
             @JsonProperty("latency_trials") int latencyTrials,
             @JsonProperty("latency_p50_ms") double latencyP50Ms,
             @JsonProperty("latency_p99_ms") double latencyP99Ms,
@@ -80,11 +82,12 @@ public final class Bench {
         io.firebreak.service.DemoScenario.clean(home.data());
         Settings settings = base.withIndexPrefix(run);
         Enricher enricher = Enrichers.standard(home);
+        var switchable = new PrecomputedEnricher(enricher);
         Instant start = Instant.parse("2026-03-02T09:00:00Z");
         try (SlackStandIn slack = SlackStandIn.start();
              FirebreakService service = FirebreakService.start(home, settings, Wirings.live(home,
                      Map.of("SLACK_BOT_TOKEN", "xoxb-bench", "SLACK_API_URL", slack.apiUrl()),
-                     new PrintStream(OutputStream.nullOutputStream())))) {
+                     new PrintStream(OutputStream.nullOutputStream()), switchable))) {
             // warm both paths up (JIT, index creation) on data that is not timed
             int warmCount = Math.min(5_000, options.mentions() / 4);
             List<Mention> warm = BenchData.mentions(warmCount, options.brands(), start, "w", 7);
@@ -95,16 +98,34 @@ public final class Bench {
             // then alternate, so drift of the machine or of Elasticsearch hits both alike
             double rawSeconds = 0;
             double pipelineSeconds = 0;
+            double precomputedSeconds = 0;
             double heapPeak = 0;
             int half = options.mentions() / 2;
             for (int round = 0; round < 2; round++) {
                 List<Mention> mentions = BenchData.mentions(half, options.brands(), next, "r" + round, 42 + round);
                 next = next.plusMillis(half * BenchData.STEP_MILLIS);
                 rawSeconds += half / rawCeiling(service.client(), run + "-raw", mentions, enricher, settings.ingest());
-                Memory.resetPeaks();
-                pipelineSeconds += half / pipeline(service.apiUrl(), BenchData.ndjson(mentions, options.perRequest()),
-                        options.clients(), half);
-                heapPeak = Math.max(heapPeak, Memory.heapPeakMb());
+                // the pipeline, and the same pipeline with enrichment answered from a table: the difference is
+                // enrichment's cost; which of the two goes first alternates, so a slowing index hits both alike
+                for (boolean enriching : round == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                    // event times follow the order of sending, so neither run is made of late mentions
+                    List<Mention> batch = BenchData.mentions(half, options.brands(), next, (enriching ? "e" : "p") + round,
+                            42 + round);
+                    next = next.plusMillis(half * BenchData.STEP_MILLIS);
+                    if (!enriching) {
+                        switchable.precompute(batch);
+                    }
+                    Memory.resetPeaks();
+                    double seconds = half / pipeline(service.apiUrl(), BenchData.ndjson(batch, options.perRequest()),
+                            options.clients(), half);
+                    heapPeak = Math.max(heapPeak, Memory.heapPeakMb());
+                    switchable.live();
+                    if (enriching) {
+                        pipelineSeconds += seconds;
+                    } else {
+                        precomputedSeconds += seconds;
+                    }
+                }
             }
             var latency = new DetectionLatency(service.apiUrl(), slack);
             latency.seed(options.latencyTrials(), Instant.now().minus(Duration.ofMinutes(5)));
@@ -112,7 +133,9 @@ public final class Bench {
             double heapAfterGc = Memory.heapAfterGcMb();
             double raw = 2 * half / rawSeconds;
             double pipeline = 2 * half / pipelineSeconds;
-            return new Result(2 * half, options.brands(), raw, pipeline, pipeline / raw, millis.length,
+            double withoutEnrichment = 2 * half / precomputedSeconds;
+            return new Result(2 * half, options.brands(), raw, pipeline, pipeline / raw, withoutEnrichment,
+                    1 - pipeline / withoutEnrichment, millis.length,
                     DetectionLatency.percentile(millis, 50), DetectionLatency.percentile(millis, 99), millis[millis.length - 1],
                     heapPeak, heapAfterGc, Memory.rssPeakMb());
         }

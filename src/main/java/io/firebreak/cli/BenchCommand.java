@@ -44,6 +44,8 @@ public final class BenchCommand implements Callable<Integer> {
                   raw ceiling (bulk ingester, no Firebreak)   %,10.0f docs/s
                   full pipeline (HTTP, enrich, index, detect) %,10.0f docs/s
                   ratio pipeline / raw                         %9.0f %%   (target >= 60 %%)
+                  pipeline with enrichment precomputed        %,10.0f docs/s
+                  enrichment's share of ingest throughput      %9.1f %%   (target <= 10 %%)
                   detection latency, HTTP in -> Slack, %d trials
                     p50                                        %9.0f ms
                     p99                                        %9.0f ms   (target <= 1000 ms)
@@ -51,7 +53,8 @@ public final class BenchCommand implements Callable<Integer> {
                   heap peak during the pipeline run            %9.0f MB
                   heap after GC (steady state)                 %9.0f MB   (target <= 512 MB)
                   JVM resident set peak                        %9.0f MB
-                """, r.mentions(), r.brands(), r.rawDocsPerS(), r.pipelineDocsPerS(), r.ratio() * 100, r.latencyTrials(),
+                """, r.mentions(), r.brands(), r.rawDocsPerS(), r.pipelineDocsPerS(), r.ratio() * 100,
+                r.pipelineWithoutEnrichmentDocsPerS(), r.enrichmentShare() * 100, r.latencyTrials(),
                 r.latencyP50Ms(), r.latencyP99Ms(), r.latencyMaxMs(), r.heapPeakMb(),
                 r.heapAfterGcMb(), r.rssPeakMb());
         return 0;

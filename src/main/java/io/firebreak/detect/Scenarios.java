@@ -117,7 +117,7 @@ public final class Scenarios {
     }
 
     /** Knuth's method below 30, a rounded normal above: exact enough for rates, cheap for big ones. */
-    static int poisson(SplittableRandom rnd, double lambda) {
+    public static int poisson(SplittableRandom rnd, double lambda) {
         if (lambda <= 0) {
             return 0;
         }

@@ -2,6 +2,7 @@ package io.firebreak.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firebreak.detect.Scenarios;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ public final class DemoScenario {
         long minutes = WAVE.toMinutes();
         for (long m = 0; m < minutes; m++) {
             double perMinute = 14.0 * Math.min(1.0, (m + 1) / 6.0);
-            int n = poisson(rnd, perMinute);
+            int n = Scenarios.poisson(rnd, perMinute);
             for (int k = 0; k < n; k++) {
                 Instant at = ONSET.plusSeconds(m * 60 + rnd.nextLong(60));
                 String text = WAVE_TEXTS[rnd.nextInt(WAVE_TEXTS.length)].formatted(417);
@@ -83,7 +84,7 @@ public final class DemoScenario {
     private static long calmHour(ObjectMapper mapper, SplittableRandom rnd, List<String> lines, long id, Instant hour) {
         int hourOfDay = hour.atZone(ZoneOffset.UTC).getHour();
         double rate = 1.5 + 5 * Math.sin(Math.PI * Math.max(0, hourOfDay - 5) / 18.0);
-        int n = poisson(rnd, Math.max(0.5, rate));
+        int n = Scenarios.poisson(rnd, Math.max(0.5, rate));
         long next = id;
         for (int k = 0; k < n; k++) {
             Instant at = hour.plusSeconds(rnd.nextLong(3600));
@@ -119,16 +120,5 @@ public final class DemoScenario {
                 }
             }
         }
-    }
-
-    private static int poisson(SplittableRandom rnd, double mean) {
-        double l = Math.exp(-mean);
-        double p = 1;
-        int k = 0;
-        do {
-            k++;
-            p *= rnd.nextDouble();
-        } while (p > l);
-        return k - 1;
     }
 }

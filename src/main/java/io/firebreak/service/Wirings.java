@@ -10,6 +10,7 @@ import io.firebreak.config.Home;
 import io.firebreak.detect.DetectionEngine;
 import io.firebreak.detect.Engines;
 import io.firebreak.detect.RuleWatcher;
+import io.firebreak.enrich.Enricher;
 import io.firebreak.enrich.Enrichers;
 import io.firebreak.notify.AlertDispatcher;
 import io.firebreak.notify.FileOutbox;
@@ -50,11 +51,16 @@ public final class Wirings {
      * @param console where alerts print when there is no Slack token
      */
     public static FirebreakService.Wiring live(Home home, Map<String, String> env, PrintStream console) {
+        return live(home, env, console, Enrichers.standard(home));
+    }
+
+    /** The production wiring with a given enricher (the benchmark measures enrichment's cost with it). */
+    public static FirebreakService.Wiring live(Home home, Map<String, String> env, PrintStream console, Enricher enricher) {
         // load every config file before anything starts, so a mistake stops the start with its name
         Routes routes = Routes.load(home.config("routing.yaml"));
         Silences silences = Silences.load(home.config("silences.yaml"), home.data().resolve("silences.yaml"));
         HoldingStatements statements = HoldingStatements.load(home.config("statements"), home.config("statement-settings.yaml"));
-        return new FirebreakService.Wiring(Enrichers.standard(home), silences, (client, store) -> {
+        return new FirebreakService.Wiring(enricher, silences, (client, store) -> {
             StateDocuments state = new StateDocuments(client, store.prefix()).install();
             AlertStateStore alertStates = new ElasticAlertStates(state);
             var baselines = new ElasticBaselines(state, Clock.systemUTC(), Duration.ofSeconds(30));
