@@ -9,6 +9,9 @@ import org.apache.camel.Exchange;
 /** Turns any source's body into a {@link Batch}: CSV by file name or content type, JSON otherwise. */
 public final class Normaliser {
 
+    /** Names where a body came from when it is not a file; a dead-letter replay keeps the original origin. */
+    public static final String ORIGIN_HEADER = "X-Firebreak-Origin";
+
     private final MentionJson json;
     private final CsvMentions csv;
 
@@ -24,7 +27,9 @@ public final class Normaliser {
         }
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class).toLowerCase(Locale.ROOT);
-        String origin = fileName != null ? fileName : "http";
+        String given = exchange.getMessage().getHeader(ORIGIN_HEADER, String.class);
+        String origin = fileName != null ? fileName
+                : given != null && given.matches("[\\w .:/@-]{1,100}") ? given : "http";
         boolean isCsv = fileName != null ? fileName.toLowerCase(Locale.ROOT).endsWith(".csv") : contentType.startsWith("text/csv");
         if (isCsv) {
             return csv.read(origin, body);

@@ -3,6 +3,7 @@ package io.firebreak.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.config.Home;
 import io.firebreak.config.Settings;
+import io.firebreak.ingest.Normaliser;
 import io.firebreak.store.DeadLetters;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +14,9 @@ import java.util.List;
 
 /**
  * Lists dead letters and replays them through the running service's own API, so a replayed
- * mention is validated, enriched, indexed and seen by detection exactly like a new one.
+ * mention is validated, enriched, indexed and seen by detection exactly like a new one. An item
+ * still rejected gets a fresh letter with today's reasons (and its original origin) in place of
+ * the old one, so replaying twice never doubles the letters.
  */
 public final class DeadLetterReplay {
 
@@ -37,6 +40,7 @@ public final class DeadLetterReplay {
         var mapper = new ObjectMapper();
         var done = new ArrayList<String>();
         int tried = 0;
+        int indexed = 0;
         for (DeadLetters.Letter letter : letters.list(10_000)) {
             if (!ids.isEmpty() && !ids.contains(letter.id())) {
                 continue;
@@ -46,12 +50,17 @@ public final class DeadLetterReplay {
             String body = csv ? letter.header() + "\n" + letter.raw() + "\n" : letter.raw();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(state.apiUrl() + "/api/v1/mentions"))
                     .header("Content-Type", csv ? "text/csv" : "application/json")
+                    .header(Normaliser.ORIGIN_HEADER, letter.origin())
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200 && mapper.readTree(response.body()).path("indexed").asInt() > 0) {
+            if (response.statusCode() == 200 || response.statusCode() == 422) {
+                // answered: indexed now, or rejected again, and then the API kept a fresh letter with today's reasons
                 done.add(letter.id());
+                if (mapper.readTree(response.body()).path("indexed").asInt() > 0) {
+                    indexed++;
+                }
             }
         }
         letters.delete(done);
-        return new Result(tried, done.size());
+        return new Result(tried, indexed);
     }
 }
