@@ -2,6 +2,7 @@ package io.firebreak.enrich;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -30,9 +31,10 @@ final class SentimentText {
         this.lexicon = lexicon;
         Map<String, String> marked = new HashMap<>();
         emoji.forEach((e, description) -> marked.put(e, SYMBOL_MARK + description.replace(" ", " " + SYMBOL_MARK)));
-        this.emoji = Map.copyOf(marked);
+        // a HashMap: Map.copyOf probes linearly through colliding slots, and this table has thousands of entries
+        this.emoji = marked;
         this.longestEmoji = emoji.keySet().stream().mapToInt(String::length).max().orElse(1);
-        this.emojiStarts = emoji.keySet().stream().map(e -> e.codePointAt(0)).collect(Collectors.toUnmodifiableSet());
+        this.emojiStarts = emoji.keySet().stream().map(e -> e.codePointAt(0)).collect(Collectors.toCollection(HashSet::new));
         this.known = known;
     }
 
