@@ -1,12 +1,11 @@
 package io.firebreak.enrich;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * How the English scorer reads a social post before scoring it: emoji replaced by their descriptions
@@ -21,8 +20,9 @@ final class SentimentText {
     private final Map<String, Double> lexicon;
     private final Map<String, String> emoji;
     private final int longestEmoji;
-    // first code points of all emoji, so accented letters cost one lookup, not one per possible length
-    private final Set<Integer> emojiStarts;
+    // first code points of all emoji, sorted, so accented letters cost one binary search, not one lookup per
+    // possible length; an int[] rather than a Set<Integer>, which boxed every code point looked up
+    private final int[] emojiStarts;
     private final Predicate<String> known;
 
     /** {@code known}: words the scorer has a rule for (lexicon, boosters, negations), for elongations. */
@@ -30,9 +30,10 @@ final class SentimentText {
         this.lexicon = lexicon;
         Map<String, String> marked = new HashMap<>();
         emoji.forEach((e, description) -> marked.put(e, SYMBOL_MARK + description.replace(" ", " " + SYMBOL_MARK)));
-        this.emoji = Map.copyOf(marked);
+        // a HashMap: Map.copyOf probes linearly through colliding slots, and this table has thousands of entries
+        this.emoji = marked;
         this.longestEmoji = emoji.keySet().stream().mapToInt(String::length).max().orElse(1);
-        this.emojiStarts = emoji.keySet().stream().map(e -> e.codePointAt(0)).collect(Collectors.toUnmodifiableSet());
+        this.emojiStarts = emoji.keySet().stream().mapToInt(e -> e.codePointAt(0)).distinct().sorted().toArray();
         this.known = known;
     }
 
@@ -58,7 +59,7 @@ final class SentimentText {
             int len = Character.charCount(cp);
             String description = null;
             int matched = len;
-            if (cp >= 0xA9 && emojiStarts.contains(cp)) {
+            if (cp >= 0xA9 && Arrays.binarySearch(emojiStarts, cp) >= 0) {
                 for (int l = Math.min(longestEmoji, n - i); l >= len && description == null; l--) {
                     description = emoji.get(text.substring(i, i + l));
                     matched = l;

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -29,7 +31,9 @@ public final class VaderScorer implements SentimentScorer {
     private static final double N_SCALAR = -0.74;
     private static final double ALPHA = 15;
 
-    private static final Set<String> NEGATE = Set.of(
+    // HashSet and HashMap rather than Set.of/Map.of for the tables below and the lexicon: they are consulted
+    // several times per word, and the immutable collections probe linearly through colliding slots
+    private static final Set<String> NEGATE = new HashSet<>(List.of(
             "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt",
             "ain't", "aren't", "can't", "couldn't", "daren't", "didn't", "doesn't",
             "dont", "hadnt", "hasnt", "havent", "isnt", "mightnt", "mustnt", "neither",
@@ -37,7 +41,7 @@ public final class VaderScorer implements SentimentScorer {
             "neednt", "needn't", "never", "none", "nope", "nor", "not", "nothing", "nowhere",
             "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent",
             "oughtn't", "shan't", "shouldn't", "uh-uh", "wasn't", "weren't",
-            "without", "wont", "wouldnt", "won't", "wouldn't", "rarely", "seldom", "despite");
+            "without", "wont", "wouldnt", "won't", "wouldn't", "rarely", "seldom", "despite"));
 
     private static final Map<String, Double> BOOSTERS = boosters();
 
@@ -56,23 +60,23 @@ public final class VaderScorer implements SentimentScorer {
             Map.entry("can't complain", 1.0), Map.entry("cannot complain", 1.0), Map.entry("no complaints", 1.5),
             Map.entry("save your money", -1.5), Map.entry("not worth it", -1.5), Map.entry("not worth the", -1.5));
 
-    private static final Map<String, Double> SPECIAL_CASES = Map.of(
+    private static final Map<String, Double> SPECIAL_CASES = new HashMap<>(Map.of(
             "the shit", 3.0, "the bomb", 3.0, "bad ass", 1.5, "badass", 1.5, "bus stop", 0.0,
             "yeah right", -2.0, "kiss of death", -1.5, "to die for", 3.0,
-            "beating heart", 3.1, "broken heart", -2.9);
+            "beating heart", 3.1, "broken heart", -2.9));
 
     // VADER applies its special cases only three words into a text ("💔" alone stayed positive); idioms and
     // special cases are whole phrases here, wherever they stand
     private static final Map<String, Double> PHRASES = phrases();
     private static final int LONGEST_PHRASE = PHRASES.keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(1);
     private static final Set<String> PHRASE_STARTS =
-            PHRASES.keySet().stream().map(k -> k.substring(0, k.indexOf(' '))).collect(Collectors.toUnmodifiableSet());
+            PHRASES.keySet().stream().map(k -> k.substring(0, k.indexOf(' '))).collect(Collectors.toCollection(HashSet::new));
 
     private final Map<String, Double> lexicon;
     private final SentimentText reader;
 
     VaderScorer(Map<String, Double> lexicon, Map<String, String> emoji) {
-        this.lexicon = Map.copyOf(lexicon);
+        this.lexicon = new HashMap<>(lexicon);
         this.reader = new SentimentText(this.lexicon, emoji,
                 w -> this.lexicon.containsKey(w) || BOOSTERS.containsKey(w) || NEGATE.contains(w));
     }
@@ -365,7 +369,7 @@ public final class VaderScorer implements SentimentScorer {
                 all.put(phrase, valence);
             }
         });
-        return Map.copyOf(all);
+        return all;
     }
 
     private static Map<String, Double> boosters() {
@@ -385,7 +389,7 @@ public final class VaderScorer implements SentimentScorer {
                 "scarce", "scarcely", "slight", "slightly", "somewhat", "sort of", "sorta", "sortof", "sort-of"}) {
             b.put(w, B_DECR);
         }
-        return Map.copyOf(b);
+        return b;
     }
 
     private static void readTabbed(String resource, boolean comments, BiConsumer<String, String> sink) {
