@@ -14,6 +14,7 @@ import io.firebreak.mention.Mention;
 import io.firebreak.enrich.Enrichers;
 import io.firebreak.notify.SlackStandIn;
 import io.firebreak.service.FirebreakService;
+import io.firebreak.service.ScratchState;
 import io.firebreak.service.Wirings;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -79,7 +80,7 @@ public final class Bench {
     public static Result run(Home checkout, Settings base, Options options) throws Exception {
         String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
         Home home = checkout.withData(checkout.data().resolve("bench"));
-        io.firebreak.service.DemoScenario.clean(home.data());
+        ScratchState.wipe(home.data());
         Settings settings = base.withIndexPrefix(run);
         Enricher enricher = Enrichers.standard(home);
         var switchable = new PrecomputedEnricher(enricher);

@@ -5,6 +5,7 @@ import io.firebreak.config.Settings;
 import io.firebreak.service.DemoScenario;
 import io.firebreak.service.FirebreakService;
 import io.firebreak.service.LiveDetection;
+import io.firebreak.service.ScratchState;
 import io.firebreak.service.Wirings;
 import io.firebreak.alert.Alert;
 import io.firebreak.alert.AlertJson;
@@ -36,7 +37,7 @@ public final class DemoCommand implements Callable<Integer> {
         Home checkout = Home.detect();
         // the demo keeps its own state, wiped each run, so it never mixes with a real service's data
         Home home = checkout.withData(checkout.data().resolve("demo"));
-        DemoScenario.clean(home.data());
+        ScratchState.wipe(home.data());
         Settings settings = Settings.load(home).withFreeApiPort();
         long t0 = System.nanoTime();
         System.out.println("Starting Firebreak with the embedded Elasticsearch " + io.firebreak.store.EmbeddedElasticsearch.VERSION + "...");

@@ -1,6 +1,5 @@
 package io.firebreak.config;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -51,9 +50,5 @@ public record Home(Path root, Path dataOverride) {
         }
         String configured = System.getProperty("firebreak.data", System.getenv("FIREBREAK_DATA"));
         return configured != null && !configured.isBlank() ? Path.of(configured).toAbsolutePath() : root.resolve("data");
-    }
-
-    public boolean looksValid() {
-        return Files.isDirectory(config());
     }
 }

@@ -153,6 +153,9 @@ public record Settings(Api api, Elasticsearch elasticsearch, Ingest ingest) {
 
     /** Secrets for an existing cluster, read from the environment only. */
     public record Credentials(String apiKey, String username, String password) {
+        /** For the embedded server, which runs without security on loopback. */
+        public static final Credentials NONE = new Credentials(null, null, null);
+
         public static Credentials fromEnvironment(Map<String, String> env) {
             return new Credentials(env.get("FIREBREAK_ES_API_KEY"), env.get("FIREBREAK_ES_USER"), env.get("FIREBREAK_ES_PASSWORD"));
         }

@@ -90,6 +90,18 @@ final class BrandWindows {
                 dominant(negByCat), dominant(kwByCat), top(used, false), top(used, true));
     }
 
+    /** Negatives in the {@code minutes} minutes ending with {@code lastMinute}: {@link #sum} without the evidence. */
+    long negatives(long lastMinute, int minutes) {
+        long negative = 0;
+        for (long m = lastMinute - minutes + 1; m <= lastMinute; m++) {
+            MinuteBucket b = ring[(int) Math.floorMod(m, (long) ring.length)];
+            if (b.minute == m) {
+                negative += b.negative;
+            }
+        }
+        return negative;
+    }
+
     /** Counts of one closed minute range, for the baseline: total, negative, keyword. */
     long[] totals(long firstMinute, long lastMinute) {
         long[] t = new long[3];

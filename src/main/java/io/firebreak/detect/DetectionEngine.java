@@ -463,7 +463,8 @@ public final class DetectionEngine implements AutoCloseable {
          * the wave ebbs, so a second wave is looked at early too.
          */
         boolean duePreview(long minute, boolean notable, int minNegatives) {
-            long negatives = windows.sum(minute, Span.FIFTEEN_MINUTES.minutes()).negative();
+            // asked for every negative mention: a bare count, not the window summary with its top mentions
+            long negatives = windows.negatives(minute, Span.FIFTEEN_MINUTES.minutes());
             if (nextPreview < 0 || negatives * 3 < nextPreview) {
                 nextPreview = Math.max(minNegatives, (int) negatives);
             }

@@ -20,7 +20,7 @@ record Backend(EmbeddedElasticsearch embedded, String url, ElasticsearchClient c
             url = embedded.url();
         }
         Path ca = es.caCert() == null || es.caCert().isBlank() ? null : home.root().resolve(es.caCert());
-        var credentials = embedded != null ? new Settings.Credentials(null, null, null)
+        var credentials = embedded != null ? Settings.Credentials.NONE
                 : Settings.Credentials.fromEnvironment(System.getenv());
         return new Backend(embedded, url, Elastic.connect(url, credentials, ca));
     }
@@ -35,7 +35,7 @@ record Backend(EmbeddedElasticsearch embedded, String url, ElasticsearchClient c
             return connect(home, settings);
         }
         RunState state = running.get();
-        var credentials = state.embedded() ? new Settings.Credentials(null, null, null)
+        var credentials = state.embedded() ? Settings.Credentials.NONE
                 : Settings.Credentials.fromEnvironment(System.getenv());
         Settings.Elasticsearch es = settings.elasticsearch();
         Path ca = state.embedded() || es.caCert() == null || es.caCert().isBlank() ? null : home.root().resolve(es.caCert());

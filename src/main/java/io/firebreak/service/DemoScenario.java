@@ -3,12 +3,7 @@ package io.firebreak.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firebreak.detect.Scenarios;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -106,19 +101,5 @@ public final class DemoScenario {
         author.put("followers", rnd.nextInt(maxFollowers));
         node.putObject("engagement").put("shares", maxShares == 0 ? 0 : rnd.nextInt(maxShares));
         return node.toString();
-    }
-
-    /** Forgets the previous demo run: its indices, alert state, outbox and alerts file. */
-    public static void clean(Path demoData) throws IOException {
-        for (String part : List.of("elasticsearch/data", "outbox", "alerts.jsonl", "run", "drop", "charts")) {
-            Path p = demoData.resolve(part);
-            if (Files.exists(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(f);
-                    }
-                }
-            }
-        }
     }
 }

@@ -149,10 +149,6 @@ public final class FirebreakService implements AutoCloseable {
         return deadLetters;
     }
 
-    public StoreHealth health() {
-        return health;
-    }
-
     /** What stored mentions go to: {@link LiveDetection} in production. */
     public Consumer<List<EnrichedMention>> detection() {
         return detection;

@@ -130,10 +130,6 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    public Path base() {
-        return base;
-    }
-
     @Override
     public void close() {
         try {

@@ -92,7 +92,7 @@ class AlertsEndToEndIT {
     private Path runLive(String name, Map<String, String> env) throws Exception {
         FirebreakService shared = TestService.get();
         Path data = TestService.home().root().resolve("target/it-data").resolve(name);
-        DemoScenario.clean(data);
+        ScratchState.wipe(data);
         Home home = TestService.home().withData(data);
         Settings settings = Settings.load(home.config("firebreak.yaml"), Map.of())
                 .withFreeApiPort()

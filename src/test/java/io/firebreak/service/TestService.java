@@ -2,15 +2,12 @@ package io.firebreak.service;
 
 import io.firebreak.config.Home;
 import io.firebreak.config.Settings;
-import io.firebreak.enrich.EnrichedMention;
 import io.firebreak.enrich.Enrichers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One real Firebreak service (with the embedded Elasticsearch) shared by every integration test
@@ -19,7 +16,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TestService {
 
     private static FirebreakService service;
-    private static final List<EnrichedMention> stored = new CopyOnWriteArrayList<>();
 
     private TestService() {}
 
@@ -28,16 +24,12 @@ public final class TestService {
             Home home = home();
             System.setProperty("firebreak.data", home.root().resolve("target/it-data").toString());
             Settings settings = Settings.load(home.config("firebreak.yaml"), java.util.Map.of()).withApiPort(freePort());
-            service = FirebreakService.start(home, settings, FirebreakService.Wiring.of(Enrichers.standard(home), stored::addAll));
+            service = FirebreakService.start(home, settings, FirebreakService.Wiring.of(Enrichers.standard(home), stored -> { }));
             Runtime.getRuntime().addShutdownHook(new Thread(service::close));
         }
         return service;
     }
 
-    /** Every mention the service handed on after storing it (what detection would see). */
-    public static List<EnrichedMention> stored() {
-        return stored;
-    }
 
     public static Home home() {
         return new Home(Path.of(System.getProperty("firebreak.home", "")).toAbsolutePath().normalize());
