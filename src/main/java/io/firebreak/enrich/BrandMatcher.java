@@ -73,9 +73,40 @@ public final class BrandMatcher {
         return byGivenName.getOrDefault(fold(given), given.strip());
     }
 
-    private static String fold(String name) {
-        String plain = Normalizer.normalize(name.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return plain.toLowerCase(Locale.ROOT).replaceFirst("^[@#]", "").replaceAll("\\s+", " ");
+    /**
+     * "  @Citroën   UK " -> "citroen uk": accents and one leading '@' or '#' dropped, lower case, spaces
+     * collapsed. Runs on every mention with a brand field, so a loop rather than three regular expressions.
+     */
+    static String fold(String name) {
+        String plain = name.strip();
+        if (!plain.chars().allMatch(c -> c < 0x80)) {
+            plain = Normalizer.normalize(plain, Normalizer.Form.NFD);
+        }
+        StringBuilder out = new StringBuilder(plain.length());
+        boolean first = true;
+        boolean space = false;
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK) {
+                continue;
+            }
+            boolean marker = first && (c == '@' || c == '#');
+            first = false;
+            if (marker) {
+                continue;
+            }
+            if (c == ' ' || (c >= '\t' && c <= '\r')) {
+                space = true;
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            out.append(Character.toLowerCase(c));
+        }
+        return out.toString();
     }
 
     public static BrandMatcher load(Path file) {

@@ -55,7 +55,7 @@ class EnrichersTest {
 
     @ParameterizedTest
     @CsvSource({"United, united", "US Airways, usairways", "Virgin America, virginamerica", "@AmericanAir, american",
-                "  delta , delta", "Acme Air, acme", "Globex Rail, Globex Rail"})
+                "  delta , delta", "Acme Air, acme", "'ACME   Áir', acme", "#acmeair, acme", "Globex Rail, Globex Rail"})
     void explicitBrandName_isCountedUnderItsConfiguredId(String given, String id) {
         Enrichment e = enricher.enrich(mention("my bag is lost").withBrand(given));
         assertThat(e.brands()).containsExactly(id);
