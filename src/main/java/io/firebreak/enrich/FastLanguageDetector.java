@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Language detection that stays cheap on the ingest path: decisive scripts (Hangul, kana, Arabic...) and
@@ -32,7 +33,12 @@ public final class FastLanguageDetector implements LanguageDetector {
             "doesn't", "didn't", "isn't", "won't", "i've", "i'll", "you've", "that's", "what's", "let", "like",
             "make", "made", "think", "see", "look", "way", "new", "said", "say", "tell", "told", "give", "call",
             "guys", "nice", "awesome", "amazing", "terrible", "horrible", "worse", "better", "thanks!", "cool",
-            "sure", "yet", "why", "hi", "hello", "hey", "please", "sorry", "lol", "omg", "wtf", "fyi", "btw"},
+            "sure", "yet", "why", "hi", "hello", "hey", "please", "sorry", "lol", "omg", "wtf", "fyi", "btw",
+            // short words other languages write too, in English's list alone: they keep "as a whole, the player
+            // works" from a tie with Portuguese, whose list has "a" and "as"; listed in French and Italian as
+            // well, "a" would halve the margin of "il a perdu ma valise"; "in" stays out (Swedish, German, Dutch)
+            "a", "as", "also", "too", "off", "down", "got", "went", "these", "those", "us", "such",
+            "while", "before", "through", "most", "first", "last", "both", "each", "few", "many", "same", "own"},
         {"el", "la", "los", "las", "que", "de", "del", "y", "en", "un", "una", "es", "por", "para", "con", "no",
             "se", "lo", "mi", "muy", "pero", "como", "más", "está", "esta", "gracias", "su", "al", "ya", "hay",
             "yo", "sin", "también", "porque", "todo", "nos", "fue", "son", "tu", "le", "me", "qué", "hola",
@@ -56,10 +62,11 @@ public final class FastLanguageDetector implements LanguageDetector {
             "hoi", "vlucht"},
     };
 
-    private final Map<String, Integer> votes;
+    private final WordMasks votes;
     private final com.github.pemistahl.lingua.api.LanguageDetector lingua;
+    private final LongAdder fallbacks = new LongAdder();
 
-    private FastLanguageDetector(Map<String, Integer> votes, com.github.pemistahl.lingua.api.LanguageDetector lingua) {
+    private FastLanguageDetector(WordMasks votes, com.github.pemistahl.lingua.api.LanguageDetector lingua) {
         this.votes = votes;
         this.lingua = lingua;
     }
@@ -96,11 +103,17 @@ public final class FastLanguageDetector implements LanguageDetector {
         if (byWords != null) {
             return byWords;
         }
+        fallbacks.increment();
         Language language = lingua.detectLanguageOf(withoutHandlesAndLinks(text));
         if (language == Language.UNKNOWN) {
             return UNDETERMINED;
         }
         return language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** How many texts so far the fast path left to Lingua, which costs a hundred times more per text. */
+    public long fallbacks() {
+        return fallbacks.sum();
     }
 
     /** Lingua reads "@united" and link paths as words of some language; only the few texts it sees pay for this. */
@@ -122,7 +135,7 @@ public final class FastLanguageDetector implements LanguageDetector {
 
     /** One pass over the text without its handles and links: letters per script and function-word votes. */
     private static final class Scan {
-        final Map<String, Integer> votesByWord;
+        final WordMasks votesByWord;
         int letters;
         int latin;
         int hangul;
@@ -135,7 +148,7 @@ public final class FastLanguageDetector implements LanguageDetector {
         final int[] votes = new int[LANGS.length];
         int words;
 
-        Scan(String text, Map<String, Integer> votesByWord) {
+        Scan(String text, WordMasks votesByWord) {
             this.votesByWord = votesByWord;
             int n = text.length();
             int i = 0;
@@ -168,7 +181,7 @@ public final class FastLanguageDetector implements LanguageDetector {
                     wordStart = i;
                 } else if (!wordChar && wordStart >= 0) {
                     words++;
-                    vote(text.substring(wordStart, i).toLowerCase(Locale.ROOT).replace('’', '\''));
+                    vote(votesByWord.get(text, wordStart, i));
                     wordStart = -1;
                 }
                 if (i < to && Character.isSupplementaryCodePoint(cp)) {
@@ -196,13 +209,10 @@ public final class FastLanguageDetector implements LanguageDetector {
             }
         }
 
-        private void vote(String word) {
-            Integer mask = votesByWord.get(word);
-            if (mask != null) {
-                for (int l = 0; l < LANGS.length; l++) {
-                    if ((mask & (1 << l)) != 0) {
-                        votes[l]++;
-                    }
+        private void vote(int mask) {
+            for (int l = 0; l < LANGS.length; l++) {
+                if ((mask & (1 << l)) != 0) {
+                    votes[l]++;
                 }
             }
         }
@@ -259,7 +269,7 @@ public final class FastLanguageDetector implements LanguageDetector {
         }
     }
 
-    private static Map<String, Integer> votes(Set<String> englishVocabulary) {
+    private static WordMasks votes(Set<String> englishVocabulary) {
         Map<String, Integer> votes = new HashMap<>();
         for (int l = 0; l < FUNCTION_WORDS.length; l++) {
             for (String w : FUNCTION_WORDS[l]) {
@@ -270,7 +280,6 @@ public final class FastLanguageDetector implements LanguageDetector {
         for (String w : englishVocabulary) {
             votes.putIfAbsent(w, 1);
         }
-        // kept a HashMap: it is consulted once per word, and Map.copyOf's table probes linearly on collisions
-        return votes;
+        return new WordMasks(votes);
     }
 }

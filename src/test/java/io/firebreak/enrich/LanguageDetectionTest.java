@@ -24,6 +24,13 @@ class LanguageDetectionTest {
             O meu voo foi cancelado e ninguém atende o telefone               | pt
             Mijn vlucht is geannuleerd en niemand neemt de telefoon op        | nl
             Min flygning ställdes in och ingen svarar i telefonen             | sv
+            as a whole, the dvd player has a sleek design and works fine      | en
+            what a dvd player!                                                | en
+            Voy a la playa con mi familia este verano                         | es
+            Vou a praia com as crianças amanhã                                | pt
+            Ils ont perdu ma valise et personne ne répond                     | fr
+            On a attendu deux heures à la porte                               | fr
+            Vado a casa con il treno delle sei                                | it
             Мой рейс отменили, и никто не отвечает на звонки                  | ru
             私のフライトがキャンセルされました                                    | ja
             제 항공편이 취소되었습니다                                            | ko
