@@ -1,5 +1,7 @@
 package io.firebreak.enrich;
 
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import it.unimi.dsi.fastutil.longs.LongSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +21,8 @@ final class PhraseIndex<V> {
     private final Map<String, List<V>> phrases = new HashMap<>();
     private final Set<String> phraseStarts = new HashSet<>();
     private final Map<String, List<Stem<V>>> stemsByKey = new HashMap<>();
+    // the stems' first letters packed in a long: most tokens start no stem, and asking costs them no substring
+    private final LongSet stemKeys = new LongOpenHashSet();
     private int longest = 1;
 
     private record Stem<V>(String prefix, V value) {}
@@ -40,6 +44,7 @@ final class PhraseIndex<V> {
             }
             String prefix = words.get(0);
             stemsByKey.computeIfAbsent(prefix.substring(0, STEM_KEY), k -> new ArrayList<>()).add(new Stem<>(prefix, value));
+            stemKeys.add(stemKey(prefix));
             return;
         }
         List<String> words = Tokens.phrase(trimmed);
@@ -53,6 +58,10 @@ final class PhraseIndex<V> {
         }
     }
 
+    private static long stemKey(String word) {
+        return ((long) word.charAt(0) << 32) | ((long) word.charAt(1) << 16) | word.charAt(2);
+    }
+
     /** Calls {@code found} with each value whose phrase or stem occurs, and the words that matched. */
     void find(Tokens tokens, Found<V> found) {
         int n = tokens.size();
@@ -64,7 +73,7 @@ final class PhraseIndex<V> {
                     found.accept(v, token, i, i + 1);
                 }
             }
-            if (token.length() >= STEM_KEY) {
+            if (token.length() >= STEM_KEY && !stemsByKey.isEmpty() && stemKeys.contains(stemKey(token))) {
                 List<Stem<V>> stems = stemsByKey.get(token.substring(0, STEM_KEY));
                 if (stems != null) {
                     for (Stem<V> stem : stems) {

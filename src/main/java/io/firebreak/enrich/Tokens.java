@@ -1,5 +1,6 @@
 package io.firebreak.enrich;
 
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,15 +68,28 @@ public final class Tokens {
         return Character.isLetterOrDigit(c) || c == '_' || Character.isSurrogate(c) || Character.getType(c) == Character.NON_SPACING_MARK;
     }
 
+    private static String asciiLowerCase(String text, int from, int to) {
+        byte[] lower = new byte[to - from];
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            lower[i - from] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+        return new String(lower, StandardCharsets.ISO_8859_1);
+    }
+
     private static String normalize(String text, int from, int to) {
         boolean ascii = true;
+        boolean upper = false;
         for (int i = from; i < to && ascii; i++) {
-            ascii = text.charAt(i) < 0x80;
+            char c = text.charAt(i);
+            ascii = c < 0x80;
+            upper |= c >= 'A' && c <= 'Z';
+        }
+        if (ascii) {
+            // one string per token, not a substring and then its lower-case copy
+            return upper ? asciiLowerCase(text, from, to) : text.substring(from, to);
         }
         String token = text.substring(from, to).toLowerCase(Locale.ROOT);
-        if (ascii) {
-            return token;
-        }
         // accents folded: "Citroën" and "citroen" are the same word to a brand watcher
         String decomposed = Normalizer.normalize(token, Normalizer.Form.NFD);
         StringBuilder folded = new StringBuilder(decomposed.length());

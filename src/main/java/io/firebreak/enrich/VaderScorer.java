@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * English sentiment after VADER (Hutto &amp; Gilbert, ICWSM-14): a port of vaderSentiment 3.3.2's
@@ -67,18 +70,24 @@ public final class VaderScorer implements SentimentScorer {
 
     // VADER applies its special cases only three words into a text ("💔" alone stayed positive); idioms and
     // special cases are whole phrases here, wherever they stand
-    private static final Map<String, Double> PHRASES = phrases();
-    private static final int LONGEST_PHRASE = PHRASES.keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(1);
-    private static final Set<String> PHRASE_STARTS =
-            PHRASES.keySet().stream().map(k -> k.substring(0, k.indexOf(' '))).collect(Collectors.toCollection(HashSet::new));
+    private static final Map<String, List<Phrase>> PHRASES_BY_START = phrasesByStart();
+
+    // every word that occurs in a multi-word special case or booster ("kind of"): a sequence with any other
+    // word cannot be one, and is not joined into a string to look it up
+    private static final Set<String> MULTI_WORD_PARTS = Stream.concat(SPECIAL_CASES.keySet().stream(), BOOSTERS.keySet().stream())
+            .filter(k -> k.indexOf(' ') > 0)
+            .flatMap(k -> Arrays.stream(k.split(" ")))
+            .collect(Collectors.toCollection(HashSet::new));
 
     private final Map<String, Double> lexicon;
     private final SentimentText reader;
 
     VaderScorer(Map<String, Double> lexicon, Map<String, String> emoji) {
         this.lexicon = new HashMap<>(lexicon);
-        this.reader = new SentimentText(this.lexicon, emoji,
-                w -> this.lexicon.containsKey(w) || BOOSTERS.containsKey(w) || NEGATE.contains(w));
+        Set<String> known = new HashSet<>(this.lexicon.keySet());
+        known.addAll(BOOSTERS.keySet());
+        known.addAll(NEGATE);
+        this.reader = new SentimentText(this.lexicon, emoji, known::contains);
     }
 
     /** The shipped lexicons from {@code src/main/resources/sentiment}. */
@@ -243,13 +252,10 @@ public final class VaderScorer implements SentimentScorer {
     }
 
     private static double specialIdioms(double valence, String[] lower, int i) {
-        String oneZero = lower[i - 1] + " " + lower[i];
-        String twoOneZero = lower[i - 2] + " " + oneZero;
-        String twoOne = lower[i - 2] + " " + lower[i - 1];
-        String threeTwoOne = lower[i - 3] + " " + twoOne;
-        String threeTwo = lower[i - 3] + " " + lower[i - 2];
-        for (String seq : new String[] {oneZero, twoOneZero, twoOne, threeTwoOne, threeTwo}) {
-            Double special = SPECIAL_CASES.get(seq);
+        // the sequences VADER tries, in its order, as word spans [from, to]: "i-1 i", "i-2 i-1 i", "i-2 i-1",
+        // "i-3 i-2 i-1", "i-3 i-2"; a span is only joined into a string when every word of it could match
+        for (int[] span : new int[][] {{i - 1, i}, {i - 2, i}, {i - 2, i - 1}, {i - 3, i - 1}, {i - 3, i - 2}}) {
+            Double special = multiWord(SPECIAL_CASES, lower, span[0], span[1]);
             if (special != null) {
                 valence = special;
                 break;
@@ -257,24 +263,34 @@ public final class VaderScorer implements SentimentScorer {
         }
         int n = lower.length;
         if (n - 1 > i) {
-            Double special = SPECIAL_CASES.get(lower[i] + " " + lower[i + 1]);
+            Double special = multiWord(SPECIAL_CASES, lower, i, i + 1);
             if (special != null) {
                 valence = special;
             }
         }
         if (n - 1 > i + 1) {
-            Double special = SPECIAL_CASES.get(lower[i] + " " + lower[i + 1] + " " + lower[i + 2]);
+            Double special = multiWord(SPECIAL_CASES, lower, i, i + 2);
             if (special != null) {
                 valence = special;
             }
         }
-        for (String seq : new String[] {threeTwoOne, threeTwo, twoOne}) {
-            Double boost = BOOSTERS.get(seq);
+        for (int[] span : new int[][] {{i - 3, i - 1}, {i - 3, i - 2}, {i - 2, i - 1}}) {
+            Double boost = multiWord(BOOSTERS, lower, span[0], span[1]);
             if (boost != null) {
                 valence += boost;
             }
         }
         return valence;
+    }
+
+    /** The entry for words [from, to] joined by spaces, asked only when each word occurs in some multi-word entry. */
+    private static Double multiWord(Map<String, Double> table, String[] lower, int from, int to) {
+        for (int k = from; k <= to; k++) {
+            if (!MULTI_WORD_PARTS.contains(lower[k])) {
+                return null;
+            }
+        }
+        return table.get(String.join(" ", Arrays.asList(lower).subList(from, to + 1)));
     }
 
     private static double leastCheck(double valence, String[] lower, int i) {
@@ -288,19 +304,33 @@ public final class VaderScorer implements SentimentScorer {
     /** A phrase's valence replaces its words' own: "under the weather" is not about weather. */
     private static void phrases(String[] lower, double[] sentiments) {
         for (int i = 0; i + 1 < lower.length; i++) {
-            if (!PHRASE_STARTS.contains(lower[i])) {
+            List<Phrase> candidates = PHRASES_BY_START.get(lower[i]);
+            if (candidates == null) {
                 continue;
             }
-            StringBuilder phrase = new StringBuilder(lower[i]);
-            for (int len = 2; len <= LONGEST_PHRASE && i + len <= lower.length; len++) {
-                phrase.append(' ').append(lower[i + len - 1]);
-                Double valence = PHRASES.get(phrase.toString());
-                if (valence != null) {
-                    Arrays.fill(sentiments, i, i + len, 0);
-                    sentiments[i] = valence;
+            // shortest first, as VADER grows the phrase word by word
+            for (Phrase phrase : candidates) {
+                if (phrase.at(lower, i)) {
+                    Arrays.fill(sentiments, i, i + phrase.words().length, 0);
+                    sentiments[i] = phrase.valence();
                     break;
                 }
             }
+        }
+    }
+
+    /** An idiom or multi-word special case, by its words. */
+    private record Phrase(String[] words, double valence) {
+        boolean at(String[] lower, int i) {
+            if (i + words.length > lower.length) {
+                return false;
+            }
+            for (int k = 1; k < words.length; k++) {
+                if (!words[k].equals(lower[i + k])) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -362,14 +392,20 @@ public final class VaderScorer implements SentimentScorer {
         return diff > 0 && diff < words.length;
     }
 
-    private static Map<String, Double> phrases() {
+    private static Map<String, List<Phrase>> phrasesByStart() {
         Map<String, Double> all = new HashMap<>(IDIOMS);
         SPECIAL_CASES.forEach((phrase, valence) -> {
             if (phrase.indexOf(' ') > 0) {
                 all.put(phrase, valence);
             }
         });
-        return all;
+        Map<String, List<Phrase>> byStart = new HashMap<>();
+        all.forEach((phrase, valence) -> {
+            String[] words = phrase.split(" ");
+            byStart.computeIfAbsent(words[0], w -> new ArrayList<>()).add(new Phrase(words, valence));
+        });
+        byStart.values().forEach(list -> list.sort(Comparator.comparingInt(p -> p.words().length)));
+        return byStart;
     }
 
     private static Map<String, Double> boosters() {
