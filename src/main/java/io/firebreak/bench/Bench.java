@@ -26,9 +26,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,25 +46,44 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Bench {
 
     /** What to run. */
-    public record Options(int mentions, int brands, int clients, int perRequest, int latencyTrials) {
+    public record Options(int mentions, int brands, int clients, int perRequest, int latencyTrials, Path texts,
+                          boolean control) {
         public static Options full() {
-            return new Options(200_000, 100, 8, 500, 200);
+            return new Options(200_000, 100, 8, 500, 200, null, false);
         }
 
         public static Options quick() {
-            return new Options(20_000, 100, 8, 500, 100);
+            return new Options(20_000, 100, 8, 500, 100, null, false);
+        }
+
+        /** The texts to post: a file of one's own, one per line, or (null) the shipped review sentences. */
+        public Options withTexts(Path file) {
+            return new Options(mentions, brands, clients, perRequest, latencyTrials, file, control);
+        }
+
+        /** Both pipeline arms with enrichment precomputed: the share measured is then the method's own noise. */
+        public Options asControl() {
+            return new Options(mentions, brands, clients, perRequest, latencyTrials, texts, true);
         }
     }
+
+    /** Rounds of raw, pipeline and precomputed pipeline; each arm posts {@code mentions / ROUNDS} per round. */
+    public static final int ROUNDS = 4;
 
     /** The figures, named as the JSON output names them. */
     public record Result(
             int mentions,
             int brands,
+            String texts,
+            boolean control,
             @JsonProperty("raw_docs_per_s") double rawDocsPerS,
             @JsonProperty("pipeline_docs_per_s") double pipelineDocsPerS,
             double ratio,
             @JsonProperty("pipeline_precomputed_enrichment_docs_per_s") double pipelineWithoutEnrichmentDocsPerS,
             @JsonProperty("enrichment_share") double enrichmentShare,
+            @JsonProperty("enrichment_share_round_min") double enrichmentShareMin,
+            @JsonProperty("enrichment_share_round_max") double enrichmentShareMax,
+            @JsonProperty("enrichment_one_thread_per_s") double enrichmentOneThreadPerS,
             @JsonProperty("latency_trials") int latencyTrials,
             @JsonProperty("latency_p50_ms") double latencyP50Ms,
             @JsonProperty("latency_p99_ms") double latencyP99Ms,
@@ -83,63 +104,89 @@ public final class Bench {
         ScratchState.wipe(home.data());
         Settings settings = base.withIndexPrefix(run);
         Enricher enricher = Enrichers.standard(home);
+        BenchData data = options.texts() == null ? BenchData.shipped() : BenchData.fromFile(options.texts());
         var switchable = new PrecomputedEnricher(enricher);
         Instant start = Instant.parse("2026-03-02T09:00:00Z");
         try (SlackStandIn slack = SlackStandIn.start();
              FirebreakService service = FirebreakService.start(home, settings, Wirings.live(home,
                      Map.of("SLACK_BOT_TOKEN", "xoxb-bench", "SLACK_API_URL", slack.apiUrl()),
                      new PrintStream(OutputStream.nullOutputStream()), switchable))) {
-            // warm both paths up (JIT, index creation) on data that is not timed
-            int warmCount = Math.min(5_000, options.mentions() / 4);
-            List<Mention> warm = BenchData.mentions(warmCount, options.brands(), start, "w", 7);
+            // warm both paths up (JIT, index creation) on data that is not timed; the pipeline's warm-up is long
+            // enough that neither arm below pays for compiling the enricher
+            int warmCount = Math.min(20_000, options.mentions() / 4);
+            List<Mention> warm = data.mentions(warmCount, options.brands(), start, "w", 7);
             Instant next = start.plusMillis(warmCount * BenchData.STEP_MILLIS);
-            rawCeiling(service.client(), run + "-raw", warm, enricher, settings.ingest());
+            rawCeiling(service.client(), run + "-raw", warm.subList(0, Math.min(5_000, warmCount)), enricher, settings.ingest());
             pipeline(service.apiUrl(), BenchData.ndjson(warm, options.perRequest()), options.clients(), warm.size());
 
-            // then alternate, so drift of the machine or of Elasticsearch hits both alike
+            // then alternate in rounds (enriching first, then second: A B B A ...), so drift of the machine or of
+            // Elasticsearch hits both arms alike; each round gives one estimate of enrichment's share
             double rawSeconds = 0;
             double pipelineSeconds = 0;
             double precomputedSeconds = 0;
             double heapPeak = 0;
-            int half = options.mentions() / 2;
-            for (int round = 0; round < 2; round++) {
-                List<Mention> mentions = BenchData.mentions(half, options.brands(), next, "r" + round, 42 + round);
-                next = next.plusMillis(half * BenchData.STEP_MILLIS);
-                rawSeconds += half / rawCeiling(service.client(), run + "-raw", mentions, enricher, settings.ingest());
+            int segment = options.mentions() / ROUNDS;
+            double[] roundShares = new double[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                List<Mention> mentions = data.mentions(segment, options.brands(), next, "r" + round, 42 + round);
+                next = next.plusMillis(segment * BenchData.STEP_MILLIS);
+                rawSeconds += segment / rawCeiling(service.client(), run + "-raw", mentions, enricher, settings.ingest());
                 // the pipeline, and the same pipeline with enrichment answered from a table: the difference is
-                // enrichment's cost; which of the two goes first alternates, so a slowing index hits both alike
-                for (boolean enriching : round == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                // enrichment's cost (with --control both arms use the table, and the difference is the method's noise)
+                double[] seconds = new double[2];
+                for (boolean enriching : round % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
                     // event times follow the order of sending, so neither run is made of late mentions
-                    List<Mention> batch = BenchData.mentions(half, options.brands(), next, (enriching ? "e" : "p") + round,
+                    List<Mention> batch = data.mentions(segment, options.brands(), next, (enriching ? "e" : "p") + round,
                             42 + round);
-                    next = next.plusMillis(half * BenchData.STEP_MILLIS);
-                    if (!enriching) {
+                    next = next.plusMillis(segment * BenchData.STEP_MILLIS);
+                    if (!enriching || options.control()) {
                         switchable.precompute(batch);
                     }
                     Memory.resetPeaks();
-                    double seconds = half / pipeline(service.apiUrl(), BenchData.ndjson(batch, options.perRequest()),
-                            options.clients(), half);
+                    seconds[enriching ? 0 : 1] = segment / pipeline(service.apiUrl(),
+                            BenchData.ndjson(batch, options.perRequest()), options.clients(), segment);
                     heapPeak = Math.max(heapPeak, Memory.heapPeakMb());
                     switchable.live();
-                    if (enriching) {
-                        pipelineSeconds += seconds;
-                    } else {
-                        precomputedSeconds += seconds;
-                    }
                 }
+                pipelineSeconds += seconds[0];
+                precomputedSeconds += seconds[1];
+                roundShares[round] = 1 - seconds[1] / seconds[0];
             }
+            Arrays.sort(roundShares);
             var latency = new DetectionLatency(service.apiUrl(), slack);
             latency.seed(options.latencyTrials(), Instant.now().minus(Duration.ofMinutes(5)));
             double[] millis = latency.measure(options.latencyTrials());
             double heapAfterGc = Memory.heapAfterGcMb();
-            double raw = 2 * half / rawSeconds;
-            double pipeline = 2 * half / pipelineSeconds;
-            double withoutEnrichment = 2 * half / precomputedSeconds;
-            return new Result(2 * half, options.brands(), raw, pipeline, pipeline / raw, withoutEnrichment,
-                    1 - pipeline / withoutEnrichment, millis.length,
+            int timed = segment * ROUNDS;
+            double raw = timed / rawSeconds;
+            double pipeline = timed / pipelineSeconds;
+            double withoutEnrichment = timed / precomputedSeconds;
+            double oneThread = oneThread(enricher, data.mentions(20_000, options.brands(), start, "t", 3));
+            return new Result(timed, options.brands(), data.name(), options.control(), raw, pipeline, pipeline / raw,
+                    withoutEnrichment, 1 - pipeline / withoutEnrichment, roundShares[0], roundShares[ROUNDS - 1],
+                    oneThread, millis.length,
                     DetectionLatency.percentile(millis, 50), DetectionLatency.percentile(millis, 99), millis[millis.length - 1],
                     heapPeak, heapAfterGc, Memory.rssPeakMb());
         }
+    }
+
+    /** Mentions per second through the enricher alone on this thread, best of five passes after a warm-up. */
+    static double oneThread(Enricher enricher, List<Mention> mentions) {
+        long sink = 0;
+        double best = 0;
+        for (int pass = 0; pass < 8; pass++) {
+            long t0 = System.nanoTime();
+            for (Mention m : mentions) {
+                sink += enricher.enrich(m).brands().size();
+            }
+            double perS = mentions.size() / ((System.nanoTime() - t0) / 1e9);
+            best = pass < 3 ? best : Math.max(best, perS);
+        }
+        // the sink keeps the loop from being optimised away; every bench mention names one brand
+        if (sink != 8L * mentions.size()) {
+            throw new IllegalStateException("the enricher lost brands: " + sink);
+        }
+        return best;
     }
 
     /** Documents per second straight into Elasticsearch, enrichment done beforehand and not timed. */

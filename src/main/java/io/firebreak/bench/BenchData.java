@@ -3,40 +3,89 @@ package io.firebreak.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firebreak.mention.Mention;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Generated mentions for the benchmark: many brands, realistic short texts, event times in order.
- * Deterministic for a seed, so two runs index the same documents.
+ * Generated mentions for the benchmark: many brands, real people's sentences, event times in order.
+ * Deterministic for a seed, so two runs index the same documents. The texts matter: enrichment costs
+ * what its input makes it cost, and a few short templates would flatter it.
  */
 final class BenchData {
-
-    private static final String[] TEXTS = {
-        "@%s flight delayed again, third time this month",
-        "Loving the new app from %s, check-in took ten seconds",
-        "%s support never answers, two hours on hold and nothing",
-        "Just landed with %s, smooth and on time",
-        "Is anyone else having trouble logging in to %s today?",
-        "%s lost my bag and nobody can tell me where it is #fail",
-        "Great crew on my %s flight this morning, thank you!",
-        "Why does %s charge for water now? Ridiculous",
-    };
-
-    private BenchData() {}
 
     /** Event time between consecutive mentions: a request of 500 spans 15 s, so concurrent requests stay within the allowed lateness. */
     static final long STEP_MILLIS = 30;
 
-    static List<Mention> mentions(int count, int brands, Instant start, String idPrefix, long seed) {
+    private static final String SHIPPED = "bench/review-snippets.txt";
+
+    private final String name;
+    private final List<String> texts;
+
+    private BenchData(String name, List<String> texts) {
+        if (texts.isEmpty()) {
+            throw new IllegalArgumentException(name + " holds no texts");
+        }
+        this.name = name;
+        this.texts = List.copyOf(texts);
+    }
+
+    /** The product-review sentences shipped with Firebreak (VADER's ground truth, MIT licence). */
+    static BenchData shipped() {
+        try (InputStream in = BenchData.class.getClassLoader().getResourceAsStream(SHIPPED)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + SHIPPED);
+            }
+            return new BenchData("3,708 product-review sentences (VADER ground truth)",
+                    lines(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + SHIPPED, e);
+        }
+    }
+
+    /** Texts of one's own, one per line (a tweet's line breaks written as spaces), UTF-8. */
+    static BenchData fromFile(Path file) {
+        try {
+            List<String> texts = lines(Files.readString(file, StandardCharsets.UTF_8));
+            return new BenchData(String.format("%,d texts from %s", texts.size(), file.getFileName()), texts);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading bench texts " + file, e);
+        }
+    }
+
+    private static List<String> lines(String content) {
+        return content.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    /** What the texts are, for the report. */
+    String name() {
+        return name;
+    }
+
+    /**
+     * {@code count} mentions from the texts in a seeded order, each naming its brand the ways posts do:
+     * a handle in front, a hashtag behind, or the name before a colon.
+     */
+    List<Mention> mentions(int count, int brands, Instant start, String idPrefix, long seed) {
         var rnd = new SplittableRandom(seed);
         var out = new ArrayList<Mention>(count);
         for (int i = 0; i < count; i++) {
             String brand = "bench" + rnd.nextInt(brands);
+            String text = texts.get(rnd.nextInt(texts.size()));
+            String post = switch (rnd.nextInt(3)) {
+                case 0 -> "@" + brand + " " + text;
+                case 1 -> text + " #" + brand;
+                default -> brand + ": " + text;
+            };
             Instant at = start.plusMillis(i * STEP_MILLIS);
-            out.add(new Mention(idPrefix + "-" + i, "bench", at, TEXTS[rnd.nextInt(TEXTS.length)].formatted(brand), brand, null,
+            out.add(new Mention(idPrefix + "-" + i, "bench", at, post, brand, null,
                     null, new Mention.Author(null, "user" + rnd.nextInt(10_000), rnd.nextInt(5_000), false),
                     new Mention.Engagement(rnd.nextInt(5), rnd.nextInt(20), 0), null));
         }

@@ -4,14 +4,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.bench.Bench;
 import io.firebreak.config.Home;
 import io.firebreak.config.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code firebreak bench}: the pipeline against the raw Elasticsearch ceiling, in one run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure ingest against the raw Elasticsearch bulk ceiling, detection latency and memory.")
 public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--json", description = "one JSON object instead of a table")
     boolean json;
@@ -25,13 +33,31 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--clients", description = "concurrent HTTP senders in the pipeline run (default 8)")
     Integer clients;
 
+    @Option(names = "--texts", paramLabel = "FILE",
+            description = "post these texts, one per line (default: the shipped 3,708 product-review sentences)")
+    Path texts;
+
+    @Option(names = "--control",
+            description = "answer enrichment from the table in both pipeline arms: the share printed is then the method's noise")
+    boolean control;
+
     @Override
     public Integer call() throws Exception {
         Home home = Home.detect();
         Bench.Options options = quick ? Bench.Options.quick() : Bench.Options.full();
         if (mentions != null || clients != null) {
             options = new Bench.Options(mentions != null ? mentions : options.mentions(), options.brands(),
-                    clients != null ? clients : options.clients(), options.perRequest(), options.latencyTrials());
+                    clients != null ? clients : options.clients(), options.perRequest(), options.latencyTrials(),
+                    null, false);
+        }
+        if (texts != null) {
+            if (!Files.isReadable(texts)) {
+                throw new ParameterException(spec.commandLine(), "--texts: cannot read " + texts);
+            }
+            options = options.withTexts(texts);
+        }
+        if (control) {
+            options = options.asControl();
         }
         Settings settings = Settings.load(home).withFreeApiPort();
         Bench.Result r = Bench.run(home, settings, options);
@@ -41,11 +67,14 @@ public final class BenchCommand implements Callable<Integer> {
         }
         System.out.printf("""
                 Firebreak bench: %,d mentions, %d brands, one run on this machine
+                  texts: %s
                   raw ceiling (bulk ingester, no Firebreak)   %,10.0f docs/s
                   full pipeline (HTTP, enrich, index, detect) %,10.0f docs/s
                   ratio pipeline / raw                         %9.0f %%   (target >= 60 %%)
                   pipeline with enrichment precomputed        %,10.0f docs/s
-                  enrichment's share of ingest throughput      %9.1f %%   (target <= 10 %%)
+                  enrichment's share of ingest throughput      %9.1f %%   (target <= 10 %%)%s
+                    per round (%d rounds, alternating)         %4.1f .. %.1f %%
+                  enrichment alone, one thread                %,10.0f mentions/s
                   detection latency, HTTP in -> Slack, %d trials
                     p50                                        %9.0f ms
                     p99                                        %9.0f ms   (target <= 1000 ms)
@@ -53,8 +82,9 @@ public final class BenchCommand implements Callable<Integer> {
                   heap peak during the pipeline run            %9.0f MB
                   heap after GC (steady state)                 %9.0f MB   (target <= 512 MB)
                   JVM resident set peak                        %9.0f MB
-                """, r.mentions(), r.brands(), r.rawDocsPerS(), r.pipelineDocsPerS(), r.ratio() * 100,
-                r.pipelineWithoutEnrichmentDocsPerS(), r.enrichmentShare() * 100, r.latencyTrials(),
+                """, r.mentions(), r.brands(), r.texts(), r.rawDocsPerS(), r.pipelineDocsPerS(), r.ratio() * 100,
+                r.pipelineWithoutEnrichmentDocsPerS(), r.enrichmentShare() * 100, r.control() ? "  CONTROL: both arms precomputed" : "", Bench.ROUNDS,
+                r.enrichmentShareMin() * 100, r.enrichmentShareMax() * 100, r.enrichmentOneThreadPerS(), r.latencyTrials(),
                 r.latencyP50Ms(), r.latencyP99Ms(), r.latencyMaxMs(), r.heapPeakMb(),
                 r.heapAfterGcMb(), r.rssPeakMb());
         return 0;
