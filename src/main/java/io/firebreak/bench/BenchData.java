@@ -43,8 +43,8 @@ final class BenchData {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + SHIPPED);
             }
-            return new BenchData("3,708 product-review sentences (VADER ground truth)",
-                    lines(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            List<String> texts = lines(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new BenchData(String.format("%,d product-review sentences (VADER ground truth)", texts.size()), texts);
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + SHIPPED, e);
         }

@@ -1,7 +1,6 @@
 package io.firebreak.enrich;
 
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
-import it.unimi.dsi.fastutil.longs.LongSet;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,9 +19,8 @@ final class PhraseIndex<V> {
 
     private final Map<String, List<V>> phrases = new HashMap<>();
     private final Set<String> phraseStarts = new HashSet<>();
-    private final Map<String, List<Stem<V>>> stemsByKey = new HashMap<>();
-    // the stems' first letters packed in a long: most tokens start no stem, and asking costs them no substring
-    private final LongSet stemKeys = new LongOpenHashSet();
+    // keyed by the stem's first three letters packed in a long: a token is asked without a substring
+    private final Long2ObjectOpenHashMap<List<Stem<V>>> stemsByKey = new Long2ObjectOpenHashMap<>();
     private int longest = 1;
 
     private record Stem<V>(String prefix, V value) {}
@@ -43,8 +41,7 @@ final class PhraseIndex<V> {
                         + " letters followed by '*': '" + configured + "'");
             }
             String prefix = words.get(0);
-            stemsByKey.computeIfAbsent(prefix.substring(0, STEM_KEY), k -> new ArrayList<>()).add(new Stem<>(prefix, value));
-            stemKeys.add(stemKey(prefix));
+            stemsByKey.computeIfAbsent(stemKey(prefix), k -> new ArrayList<>()).add(new Stem<>(prefix, value));
             return;
         }
         List<String> words = Tokens.phrase(trimmed);
@@ -73,8 +70,8 @@ final class PhraseIndex<V> {
                     found.accept(v, token, i, i + 1);
                 }
             }
-            if (token.length() >= STEM_KEY && !stemsByKey.isEmpty() && stemKeys.contains(stemKey(token))) {
-                List<Stem<V>> stems = stemsByKey.get(token.substring(0, STEM_KEY));
+            if (token.length() >= STEM_KEY) {
+                List<Stem<V>> stems = stemsByKey.get(stemKey(token));
                 if (stems != null) {
                     for (Stem<V> stem : stems) {
                         if (token.startsWith(stem.prefix())) {

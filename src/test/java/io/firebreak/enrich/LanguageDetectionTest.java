@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The fast path and Lingua together on a few sentences in common languages. */
 class LanguageDetectionTest {
 
-    private static final LanguageDetector DETECTOR = FastLanguageDetector.create(VaderScorer.english().vocabulary());
+    private static final FastLanguageDetector DETECTOR = FastLanguageDetector.create(VaderScorer.english().vocabulary());
 
     @ParameterizedTest(name = "{1}: {0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -38,5 +38,29 @@ class LanguageDetectionTest {
             """)
     void detectsCommonLanguages(String text, String lang) {
         assertThat(DETECTOR.detect(text)).isEqualTo(lang);
+    }
+
+    /** Lingua costs ~100x the fast path per text: plain English with its short words must not need it. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            as a whole, the dvd player has a sleek design and works fine
+            @united so you're telling me there is no number to call after being left in an airport
+            what a dvd player!
+            """)
+    void plainEnglish_isDecidedWithoutLingua(String text) {
+        long before = DETECTOR.fallbacks();
+        assertThat(DETECTOR.detect(text)).isEqualTo("en");
+        assertThat(DETECTOR.fallbacks() - before).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Min flygning ställdes in och ingen svarar i telefonen
+            E190 lands without nose gear in Houston
+            """)
+    void textsWithoutClearEvidence_goToLingua(String text) {
+        long before = DETECTOR.fallbacks();
+        DETECTOR.detect(text);
+        assertThat(DETECTOR.fallbacks() - before).isEqualTo(1);
     }
 }
