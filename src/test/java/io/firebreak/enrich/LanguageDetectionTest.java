@@ -53,14 +53,39 @@ class LanguageDetectionTest {
         assertThat(DETECTOR.fallbacks() - before).isZero();
     }
 
+    /** Lingua decides where the fast path cannot and Lingua can: letters beyond ASCII, another language's words, length. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             Min flygning ställdes in och ingen svarar i telefonen
-            E190 lands without nose gear in Houston
+            Servicio pésimo
+            la pizza fredda
+            Houston Dallas Austin Denver Phoenix Seattle Portland Boston Chicago Detroit Atlanta Miami Orlando Tampa Newark Raleigh Memphis
             """)
     void textsWithoutClearEvidence_goToLingua(String text) {
         long before = DETECTOR.fallbacks();
         DETECTOR.detect(text);
         assertThat(DETECTOR.fallbacks() - before).isEqualTo(1);
     }
+
+    /**
+     * Below 120 characters Lingua's low-accuracy mode guesses poorly (it called "barely worked." Czech and "DM sent"
+     * Tagalog): a short post in plain ASCII with no other language's function word is read in the language the
+     * detector is given for it, English by default, and "und" where the deployment wants no guess.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Plane lands without nose gear in Houston
+            @united DM sent
+            barely worked.
+            @VerizonSupport ty
+            """)
+    void shortPlainPostsWithoutOtherEvidence_takeTheShortTextLanguage(String text) {
+        long before = DETECTOR.fallbacks();
+        assertThat(DETECTOR.detect(text)).isEqualTo("en");
+        assertThat(DETECTOR.fallbacks() - before).isZero();
+        assertThat(UNDECIDED.detect(text)).isEqualTo(LanguageDetector.UNDETERMINED);
+    }
+
+    private static final FastLanguageDetector UNDECIDED =
+            FastLanguageDetector.create(VaderScorer.english().vocabulary(), LanguageDetector.UNDETERMINED);
 }
