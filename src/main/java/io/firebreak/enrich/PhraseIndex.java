@@ -3,10 +3,8 @@ package io.firebreak.enrich;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Whole-word phrases (one or more normalised tokens) and stems ("injur*") mapped to values, found
@@ -17,13 +15,20 @@ final class PhraseIndex<V> {
 
     private static final int STEM_KEY = 3;
 
+    // one lookup per token answers both "is this word a term" and "does a longer phrase start here"
+    private final Map<String, Word<V>> words = new HashMap<>();
     private final Map<String, List<V>> phrases = new HashMap<>();
-    private final Set<String> phraseStarts = new HashSet<>();
     // keyed by the stem's first three letters packed in a long: a token is asked without a substring
     private final Long2ObjectOpenHashMap<List<Stem<V>>> stemsByKey = new Long2ObjectOpenHashMap<>();
     private int longest = 1;
 
     private record Stem<V>(String prefix, V value) {}
+
+    /** What one token can be: a term on its own, and the first word of longer phrases. */
+    private static final class Word<V> {
+        final List<V> alone = new ArrayList<>(1);
+        boolean startsPhrase;
+    }
 
     /** A match: the value, the normalised words that matched, and their token span [from, to). */
     @FunctionalInterface
@@ -48,9 +53,12 @@ final class PhraseIndex<V> {
         if (words.isEmpty()) {
             throw new IllegalArgumentException("no words in '" + configured + "'");
         }
-        phrases.computeIfAbsent(String.join(" ", words), k -> new ArrayList<>()).add(value);
-        if (words.size() > 1) {
-            phraseStarts.add(words.get(0));
+        Word<V> first = this.words.computeIfAbsent(words.get(0), k -> new Word<>());
+        if (words.size() == 1) {
+            first.alone.add(value);
+        } else {
+            phrases.computeIfAbsent(String.join(" ", words), k -> new ArrayList<>()).add(value);
+            first.startsPhrase = true;
             longest = Math.max(longest, words.size());
         }
     }
@@ -64,9 +72,9 @@ final class PhraseIndex<V> {
         int n = tokens.size();
         for (int i = 0; i < n; i++) {
             String token = tokens.get(i);
-            List<V> single = phrases.get(token);
-            if (single != null) {
-                for (V v : single) {
+            Word<V> word = words.get(token);
+            if (word != null) {
+                for (V v : word.alone) {
                     found.accept(v, token, i, i + 1);
                 }
             }
@@ -80,7 +88,7 @@ final class PhraseIndex<V> {
                     }
                 }
             }
-            if (phraseStarts.contains(token)) {
+            if (word != null && word.startsPhrase) {
                 StringBuilder phrase = new StringBuilder(token);
                 for (int len = 2; len <= longest && i + len <= n; len++) {
                     phrase.append(' ').append(tokens.get(i + len - 1));

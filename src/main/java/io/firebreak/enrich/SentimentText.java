@@ -148,7 +148,8 @@ final class SentimentText {
             }
             String low = word.toLowerCase(Locale.ROOT);
             symbol[i] |= isEmoticon(low);
-            if (!known.test(low) && hasLetterRun(low)) {
+            // the letter-run test first: it is cheap and rarely true, the lookup is neither
+            if (hasLetterRun(low) && !known.test(low)) {
                 String shortForm = shortForm(low);
                 if (shortForm != null) {
                     elongated[i] = true;
@@ -181,7 +182,7 @@ final class SentimentText {
 
     /** A lexicon entry of at most four characters with punctuation and at most two letters: ":)", ":-p", "</3". */
     private boolean isEmoticon(String low) {
-        if (low.length() > 4 || !lexicon.containsKey(low)) {
+        if (low.length() > 4) {
             return false;
         }
         int letters = 0;
@@ -191,7 +192,8 @@ final class SentimentText {
             letters += Character.isLetter(c) ? 1 : 0;
             punctuation |= isAsciiPunctuation(c);
         }
-        return punctuation && letters <= 2;
+        // the shape first, the lexicon only for the few short tokens with punctuation in them
+        return punctuation && letters <= 2 && lexicon.containsKey(low);
     }
 
     private static boolean isHandleOrLink(String token) {
