@@ -68,7 +68,7 @@ public final class Bench {
     }
 
     /** Rounds of raw, pipeline and precomputed pipeline; each arm posts {@code mentions / ROUNDS} per round. */
-    public static final int ROUNDS = 4;
+    public static final int ROUNDS = 6;
 
     /** The figures, named as the JSON output names them. */
     public record Result(
@@ -80,9 +80,16 @@ public final class Bench {
             @JsonProperty("pipeline_docs_per_s") double pipelineDocsPerS,
             double ratio,
             @JsonProperty("pipeline_precomputed_enrichment_docs_per_s") double pipelineWithoutEnrichmentDocsPerS,
-            @JsonProperty("enrichment_share") double enrichmentShare,
-            @JsonProperty("enrichment_share_round_min") double enrichmentShareMin,
-            @JsonProperty("enrichment_share_round_max") double enrichmentShareMax,
+            @JsonProperty("enrichment_share") Share enrichmentShare,
+            @JsonProperty("enrichment_share_cpu") Share enrichmentShareCpu,
+            @JsonProperty("enrichment_share_direct") double enrichmentShareDirect,
+            @JsonProperty("enrichment_cpu_us_per_mention") double enrichmentCpuUsPerMention,
+            @JsonProperty("pipeline_cpu_ms_per_1000") double pipelineCpuMsPer1000,
+            @JsonProperty("precomputed_cpu_ms_per_1000") double precomputedCpuMsPer1000,
+            @JsonProperty("machine_busy") double machineBusy,
+            @JsonProperty("machine_steal") double machineSteal,
+            @JsonProperty("bulk_docs_per_request") double bulkDocsPerRequest,
+            @JsonProperty("bulk_docs_per_request_precomputed") double bulkDocsPerRequestPrecomputed,
             @JsonProperty("enrichment_one_thread_per_s") double enrichmentOneThreadPerS,
             @JsonProperty("latency_trials") int latencyTrials,
             @JsonProperty("latency_p50_ms") double latencyP50Ms,
@@ -92,7 +99,41 @@ public final class Bench {
             @JsonProperty("heap_after_gc_mb") double heapAfterGcMb,
             @JsonProperty("rss_peak_mb") double rssPeakMb) {}
 
+    /** Enrichment's share estimated over all rounds pooled, and each round's estimate: median, lowest, highest. */
+    public record Share(double pooled, double median, double min, double max) {}
+
+    /** One pipeline arm: wall seconds, machine CPU, the ingest threads' CPU in enrichment, bulk requests and documents. */
+    record Arm(double seconds, MachineCpu cpu, double enrichCpuSeconds, long bulkRequests, long bulkDocuments) {
+        static final Arm NONE = new Arm(0, new MachineCpu(0, 0, 0), 0, 0, 0);
+
+        /** Posts the bodies through the service's HTTP API and reads what it cost. */
+        static Arm run(FirebreakService service, List<String> bodies, int clients, int mentions) throws Exception {
+            MachineCpu before = MachineCpu.now();
+            Duration enrichBefore = service.ingest().enrichmentCpu();
+            long requestsBefore = service.writer().requests();
+            long documentsBefore = service.writer().documents();
+            double seconds = mentions / pipeline(service.apiUrl(), bodies, clients, mentions);
+            return new Arm(seconds, MachineCpu.now().since(before),
+                    service.ingest().enrichmentCpu().minus(enrichBefore).toNanos() / 1e9,
+                    service.writer().requests() - requestsBefore, service.writer().documents() - documentsBefore);
+        }
+
+        Arm plus(Arm other) {
+            return new Arm(seconds + other.seconds, cpu.plus(other.cpu), enrichCpuSeconds + other.enrichCpuSeconds,
+                    bulkRequests + other.bulkRequests, bulkDocuments + other.bulkDocuments);
+        }
+
+        double documentsPerRequest() {
+            return bulkRequests == 0 ? 0 : (double) bulkDocuments / bulkRequests;
+        }
+    }
+
     private Bench() {}
+
+    static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
 
     /**
      * Runs everything against one embedded Elasticsearch and one Slack Web API stand-in; the service
@@ -111,8 +152,7 @@ public final class Bench {
              FirebreakService service = FirebreakService.start(home, settings, Wirings.live(home,
                      Map.of("SLACK_BOT_TOKEN", "xoxb-bench", "SLACK_API_URL", slack.apiUrl()),
                      new PrintStream(OutputStream.nullOutputStream()), switchable))) {
-            // warm both paths up (JIT, index creation) on data that is not timed; the pipeline's warm-up is long
-            // enough that neither arm below pays for compiling the enricher
+            // index creation and a first pass of the JIT on data that is not timed
             int warmCount = Math.min(20_000, options.mentions() / 4);
             List<Mention> warm = data.mentions(warmCount, options.brands(), start, "w", 7);
             Instant next = start.plusMillis(warmCount * BenchData.STEP_MILLIS);
@@ -120,20 +160,25 @@ public final class Bench {
             pipeline(service.apiUrl(), BenchData.ndjson(warm, options.perRequest()), options.clients(), warm.size());
 
             // then alternate in rounds (enriching first, then second: A B B A ...), so drift of the machine or of
-            // Elasticsearch hits both arms alike; each round gives one estimate of enrichment's share
+            // Elasticsearch hits both arms alike; each round gives one estimate of enrichment's share. Round -1 is
+            // not counted: CPU per mention still falls by half over the first rounds while the JIT and Elasticsearch
+            // settle, and that would be charged to whichever arm ran first
             double rawSeconds = 0;
-            double pipelineSeconds = 0;
-            double precomputedSeconds = 0;
+            Arm live = Arm.NONE;
+            Arm precomputed = Arm.NONE;
             double heapPeak = 0;
             int segment = options.mentions() / ROUNDS;
             double[] roundShares = new double[ROUNDS];
-            for (int round = 0; round < ROUNDS; round++) {
-                List<Mention> mentions = data.mentions(segment, options.brands(), next, "r" + round, 42 + round);
-                next = next.plusMillis(segment * BenchData.STEP_MILLIS);
-                rawSeconds += segment / rawCeiling(service.client(), run + "-raw", mentions, enricher, settings.ingest());
+            double[] roundCpuShares = new double[ROUNDS];
+            for (int round = -1; round < ROUNDS; round++) {
+                if (round >= 0) {
+                    List<Mention> mentions = data.mentions(segment, options.brands(), next, "r" + round, 42 + round);
+                    next = next.plusMillis(segment * BenchData.STEP_MILLIS);
+                    rawSeconds += segment / rawCeiling(service.client(), run + "-raw", mentions, enricher, settings.ingest());
+                }
                 // the pipeline, and the same pipeline with enrichment answered from a table: the difference is
                 // enrichment's cost (with --control both arms use the table, and the difference is the method's noise)
-                double[] seconds = new double[2];
+                Arm[] arms = new Arm[2];
                 for (boolean enriching : round % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
                     // event times follow the order of sending, so neither run is made of late mentions
                     List<Mention> batch = data.mentions(segment, options.brands(), next, (enriching ? "e" : "p") + round,
@@ -143,27 +188,37 @@ public final class Bench {
                         switchable.precompute(batch);
                     }
                     Memory.resetPeaks();
-                    seconds[enriching ? 0 : 1] = segment / pipeline(service.apiUrl(),
-                            BenchData.ndjson(batch, options.perRequest()), options.clients(), segment);
+                    arms[enriching ? 0 : 1] = Arm.run(service, BenchData.ndjson(batch, options.perRequest()), options.clients(), segment);
                     heapPeak = Math.max(heapPeak, Memory.heapPeakMb());
                     switchable.live();
                 }
-                pipelineSeconds += seconds[0];
-                precomputedSeconds += seconds[1];
-                roundShares[round] = 1 - seconds[1] / seconds[0];
+                if (round >= 0) {
+                    live = live.plus(arms[0]);
+                    precomputed = precomputed.plus(arms[1]);
+                    roundShares[round] = 1 - arms[1].seconds() / arms[0].seconds();
+                    roundCpuShares[round] = 1 - arms[1].cpu().busySeconds() / arms[0].cpu().busySeconds();
+                }
             }
             Arrays.sort(roundShares);
+            Arrays.sort(roundCpuShares);
             var latency = new DetectionLatency(service.apiUrl(), slack);
             latency.seed(options.latencyTrials(), Instant.now().minus(Duration.ofMinutes(5)));
             double[] millis = latency.measure(options.latencyTrials());
             double heapAfterGc = Memory.heapAfterGcMb();
             int timed = segment * ROUNDS;
             double raw = timed / rawSeconds;
-            double pipeline = timed / pipelineSeconds;
-            double withoutEnrichment = timed / precomputedSeconds;
+            double pipeline = timed / live.seconds();
+            double withoutEnrichment = timed / precomputed.seconds();
             double oneThread = oneThread(enricher, data.mentions(20_000, options.brands(), start, "t", 3));
+            var share = new Share(1 - pipeline / withoutEnrichment, median(roundShares), roundShares[0], roundShares[ROUNDS - 1]);
+            var cpuShare = new Share(1 - precomputed.cpu().busySeconds() / live.cpu().busySeconds(), median(roundCpuShares),
+                    roundCpuShares[0], roundCpuShares[ROUNDS - 1]);
             return new Result(timed, options.brands(), data.name(), options.control(), raw, pipeline, pipeline / raw,
-                    withoutEnrichment, 1 - pipeline / withoutEnrichment, roundShares[0], roundShares[ROUNDS - 1],
+                    withoutEnrichment, share, cpuShare, live.enrichCpuSeconds() / live.cpu().busySeconds(),
+                    1e6 * live.enrichCpuSeconds() / timed,
+                    1e6 * live.cpu().busySeconds() / timed, 1e6 * precomputed.cpu().busySeconds() / timed,
+                    live.cpu().plus(precomputed.cpu()).busyShare(), live.cpu().plus(precomputed.cpu()).stealShare(),
+                    live.documentsPerRequest(), precomputed.documentsPerRequest(),
                     oneThread, millis.length,
                     DetectionLatency.percentile(millis, 50), DetectionLatency.percentile(millis, 99), millis[millis.length - 1],
                     heapPeak, heapAfterGc, Memory.rssPeakMb());

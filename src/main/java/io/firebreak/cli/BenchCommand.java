@@ -65,6 +65,8 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.println(new ObjectMapper().writeValueAsString(r));
             return 0;
         }
+        Bench.Share wall = r.enrichmentShare();
+        Bench.Share cpu = r.enrichmentShareCpu();
         System.out.printf("""
                 Firebreak bench: %,d mentions, %d brands, one run on this machine
                   texts: %s
@@ -73,7 +75,13 @@ public final class BenchCommand implements Callable<Integer> {
                   ratio pipeline / raw                         %9.0f %%   (target >= 60 %%)
                   pipeline with enrichment precomputed        %,10.0f docs/s
                   enrichment's share of ingest throughput      %9.1f %%   (target <= 10 %%)%s
-                    per round (%d rounds, alternating)         %4.1f .. %.1f %%
+                    per round (%d rounds, alternating)         median %.1f %%, %.1f .. %.1f %%
+                  enrichment's CPU in the pipeline, measured   %9.1f %%   of machine CPU (%.0f us per mention)
+                  enrichment's share of machine CPU per mention %8.1f %%   (Firebreak + Elasticsearch + senders)
+                    per round                                  median %.1f %%, %.1f .. %.1f %%
+                    CPU per 1,000 mentions                     %.0f ms with enrichment, %.0f ms precomputed
+                    machine busy / stolen by the host          %.0f %% / %.0f %%
+                    documents per bulk request                 %.0f with enrichment, %.0f precomputed
                   enrichment alone, one thread                %,10.0f mentions/s
                   detection latency, HTTP in -> Slack, %d trials
                     p50                                        %9.0f ms
@@ -83,8 +91,13 @@ public final class BenchCommand implements Callable<Integer> {
                   heap after GC (steady state)                 %9.0f MB   (target <= 512 MB)
                   JVM resident set peak                        %9.0f MB
                 """, r.mentions(), r.brands(), r.texts(), r.rawDocsPerS(), r.pipelineDocsPerS(), r.ratio() * 100,
-                r.pipelineWithoutEnrichmentDocsPerS(), r.enrichmentShare() * 100, r.control() ? "  CONTROL: both arms precomputed" : "", Bench.ROUNDS,
-                r.enrichmentShareMin() * 100, r.enrichmentShareMax() * 100, r.enrichmentOneThreadPerS(), r.latencyTrials(),
+                r.pipelineWithoutEnrichmentDocsPerS(), wall.pooled() * 100, r.control() ? "  CONTROL: both arms precomputed" : "",
+                Bench.ROUNDS, wall.median() * 100, wall.min() * 100, wall.max() * 100,
+                r.enrichmentShareDirect() * 100, r.enrichmentCpuUsPerMention(),
+                cpu.pooled() * 100, cpu.median() * 100, cpu.min() * 100, cpu.max() * 100,
+                r.pipelineCpuMsPer1000(), r.precomputedCpuMsPer1000(), r.machineBusy() * 100, r.machineSteal() * 100,
+                r.bulkDocsPerRequest(), r.bulkDocsPerRequestPrecomputed(),
+                r.enrichmentOneThreadPerS(), r.latencyTrials(),
                 r.latencyP50Ms(), r.latencyP99Ms(), r.latencyMaxMs(), r.heapPeakMb(),
                 r.heapAfterGcMb(), r.rssPeakMb());
         return 0;

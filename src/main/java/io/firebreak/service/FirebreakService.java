@@ -49,12 +49,13 @@ public final class FirebreakService implements AutoCloseable {
     private final DeadLetters deadLetters;
     private final StoreHealth health;
     private final BulkWriter writer;
+    private final IngestService ingest;
     private final Main camel;
     private final Consumer<List<EnrichedMention>> detection;
 
     private FirebreakService(Home home, Settings settings, EmbeddedElasticsearch embedded, String elasticsearchUrl,
                              ElasticsearchClient client, MentionStore store, DeadLetters deadLetters, StoreHealth health,
-                             BulkWriter writer, Main camel, Consumer<List<EnrichedMention>> detection) {
+                             BulkWriter writer, IngestService ingest, Main camel, Consumer<List<EnrichedMention>> detection) {
         this.home = home;
         this.settings = settings;
         this.embedded = embedded;
@@ -64,6 +65,7 @@ public final class FirebreakService implements AutoCloseable {
         this.deadLetters = deadLetters;
         this.health = health;
         this.writer = writer;
+        this.ingest = ingest;
         this.camel = camel;
         this.detection = detection;
     }
@@ -122,7 +124,7 @@ public final class FirebreakService implements AutoCloseable {
             throw new IllegalStateException("the Camel routes in " + home.routes() + " did not start: " + e.getMessage(), e);
         }
         var service = new FirebreakService(home, settings, backend.embedded(), backend.url(), client, store, deadLetters,
-                health, writer, camel, detection);
+                health, writer, ingest, camel, detection);
         service.writeState();
         log.info("Firebreak listening on {} (Elasticsearch {}, drop folder {}) after {} ms",
                 service.apiUrl(), backend.url(), drop, (System.nanoTime() - t0) / 1_000_000);
@@ -143,6 +145,14 @@ public final class FirebreakService implements AutoCloseable {
 
     public MentionStore store() {
         return store;
+    }
+
+    public BulkWriter writer() {
+        return writer;
+    }
+
+    public IngestService ingest() {
+        return ingest;
     }
 
     public DeadLetters deadLetters() {

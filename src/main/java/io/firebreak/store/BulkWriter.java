@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +77,8 @@ public final class BulkWriter implements AutoCloseable {
     private final BlockingQueue<Write> queue;
     private final Semaphore slots;
     private final AtomicInteger unfinished = new AtomicInteger();
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder documents = new LongAdder();
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "bulk-retry"));
     private final Thread sender;
     private volatile boolean closed;
@@ -131,6 +134,16 @@ public final class BulkWriter implements AutoCloseable {
             throw new StoreUnavailableException("interrupted while waiting to queue a write", e);
         }
         return write.done();
+    }
+
+    /** Bulk requests sent so far (a 429 retry counts again). */
+    public long requests() {
+        return requests.sum();
+    }
+
+    /** Documents sent so far in bulk requests (a 429 retry counts again). */
+    public long documents() {
+        return documents.sum();
     }
 
     /** Documents queued or in flight whose outcome is not known yet. */
@@ -201,6 +214,8 @@ public final class BulkWriter implements AutoCloseable {
         for (Write w : batch) {
             operations.add(BulkOperation.of(op -> op.index(i -> i.index(w.index()).id(w.id()).document(w.document()))));
         }
+        requests.increment();
+        documents.add(batch.size());
         CompletableFuture<BulkResponse> response;
         try {
             response = client.bulk(BulkRequest.of(b -> b.operations(operations)));

@@ -35,12 +35,18 @@ class IngestIT {
     void tenThousandMentions_giveExactlyTenThousandDocuments_andResendingChangesNothing() throws Exception {
         List<String> bodies = generated("it-10k", 10_000, 500);
 
+        long enrichedBefore = service.ingest().mentionsEnriched();
+        var enrichCpuBefore = service.ingest().enrichmentCpu();
         long t0 = System.nanoTime();
         postAll(bodies);
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("ingest: 10000 mentions over HTTP in %.2f s = %.0f mentions/s%n", seconds, 10_000 / seconds);
         service.store().refresh();
         assertThat(countSource("it-10k")).isEqualTo(10_000);
+        // other tests share the service, so at least these; enrichment's CPU clock moved while they were enriched
+        assertThat(service.ingest().mentionsEnriched() - enrichedBefore).isGreaterThanOrEqualTo(10_000);
+        assertThat(service.ingest().enrichmentCpu()).isGreaterThan(enrichCpuBefore);
+        assertThat(service.writer().documents()).isGreaterThanOrEqualTo(10_000);
 
         postAll(bodies);
         service.store().refresh();
