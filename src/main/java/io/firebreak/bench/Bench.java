@@ -68,7 +68,10 @@ public final class Bench {
     }
 
     /** Rounds of raw, pipeline and precomputed pipeline; each arm posts {@code mentions / ROUNDS} per round. */
-    public static final int ROUNDS = 6;
+    public static final int ROUNDS = 12;
+
+    /** Rounds of both pipeline arms run first and not counted, while the JIT and Elasticsearch settle. */
+    static final int WARMUP_ROUNDS = 2;
 
     /** The figures, named as the JSON output names them. */
     public record Result(
@@ -160,9 +163,9 @@ public final class Bench {
             pipeline(service.apiUrl(), BenchData.ndjson(warm, options.perRequest()), options.clients(), warm.size());
 
             // then alternate in rounds (enriching first, then second: A B B A ...), so drift of the machine or of
-            // Elasticsearch hits both arms alike; each round gives one estimate of enrichment's share. Round -1 is
-            // not counted: CPU per mention still falls by half over the first rounds while the JIT and Elasticsearch
-            // settle, and that would be charged to whichever arm ran first
+            // Elasticsearch hits both arms alike; each round gives one estimate of enrichment's share. The warm-up
+            // rounds are not counted: CPU per mention still falls by half over the first 50,000 mentions or so while
+            // the JIT and Elasticsearch settle, and that would be charged to whichever arm ran first
             double rawSeconds = 0;
             Arm live = Arm.NONE;
             Arm precomputed = Arm.NONE;
@@ -170,7 +173,7 @@ public final class Bench {
             int segment = options.mentions() / ROUNDS;
             double[] roundShares = new double[ROUNDS];
             double[] roundCpuShares = new double[ROUNDS];
-            for (int round = -1; round < ROUNDS; round++) {
+            for (int round = -WARMUP_ROUNDS; round < ROUNDS; round++) {
                 if (round >= 0) {
                     List<Mention> mentions = data.mentions(segment, options.brands(), next, "r" + round, 42 + round);
                     next = next.plusMillis(segment * BenchData.STEP_MILLIS);
@@ -263,7 +266,7 @@ public final class Bench {
                 .maxOperations(ingest.bulkMaxOperations())
                 .maxSize(ingest.bulkMaxBytes())
                 .maxConcurrentRequests(ingest.bulkConcurrency())
-                .flushInterval(ingest.bulkFlushMs(), TimeUnit.MILLISECONDS)
+                .flushInterval(50, TimeUnit.MILLISECONDS)
                 .listener(new Counting(acknowledged)))) {
             for (int i = 0; i < documents.size(); i++) {
                 String index = indices.get(i);

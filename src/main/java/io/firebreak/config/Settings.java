@@ -38,7 +38,6 @@ public record Settings(Api api, Elasticsearch elasticsearch, Ingest ingest) {
             int maxTextChars,
             int bulkMaxOperations,
             long bulkMaxBytes,
-            long bulkFlushMs,
             int bulkConcurrency,
             int requestTimeoutS) {}
 
@@ -102,8 +101,8 @@ public record Settings(Api api, Elasticsearch elasticsearch, Ingest ingest) {
         if (ingest.maxTextChars() < 1) {
             problems.add("ingest.max_text_chars: must be at least 1");
         }
-        if (ingest.bulkMaxOperations() < 1 || ingest.bulkConcurrency() < 1 || ingest.bulkFlushMs() < 1) {
-            problems.add("ingest.bulk_*: operations, concurrency and flush_ms must be at least 1");
+        if (ingest.bulkMaxOperations() < 1 || ingest.bulkConcurrency() < 1 || ingest.bulkMaxBytes() < 1) {
+            problems.add("ingest.bulk_*: max_operations, max_bytes and concurrency must be at least 1");
         }
         if (ingest.requestTimeoutS() < 1) {
             problems.add("ingest.request_timeout_s: must be at least 1");

@@ -25,11 +25,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Batches writes from every request into bulk calls (by count, size and linger time) and tells each
- * caller what happened to its own document.
+ * Batches writes from every request into bulk calls and tells each caller what happened to its own
+ * document.
  *
  * <p>The shape is one queue and one sender thread: callers serialise their document and queue it;
- * the sender takes up to a batch, waits for one of {@code bulk_concurrency} request slots and sends.
+ * the sender takes the first write, waits for one of {@code bulk_concurrency} request slots, then
+ * sends it with whatever queued behind it meanwhile (up to {@code bulk_max_operations} or
+ * {@code bulk_max_bytes}). An idle writer sends a lone write at once, no timer; under load the
+ * batches fill while the slots are busy.
  * Only the sender ever waits for a slot, and a caller only ever waits for room in the queue, which
  * is how ingest feels back-pressure; it waits at most {@code request_timeout_s}, then gets
  * {@link StoreUnavailableException} (HTTP 503) rather than hanging. The Java client's own
@@ -72,7 +75,6 @@ public final class BulkWriter implements AutoCloseable {
     private final JsonpMapper mapper;
     private final int maxOperations;
     private final long maxBytes;
-    private final long lingerNanos;
     private final Duration admission;
     private final BlockingQueue<Write> queue;
     private final Semaphore slots;
@@ -86,21 +88,18 @@ public final class BulkWriter implements AutoCloseable {
 
     public BulkWriter(ElasticsearchClient client, Settings.Ingest settings) {
         this(new ElasticsearchAsyncClient(client._transport(), client._transportOptions()), settings.bulkMaxOperations(),
-                settings.bulkMaxBytes(), Duration.ofMillis(settings.bulkFlushMs()), settings.bulkConcurrency(),
-                Duration.ofSeconds(settings.requestTimeoutS()));
+                settings.bulkMaxBytes(), settings.bulkConcurrency(), Duration.ofSeconds(settings.requestTimeoutS()));
     }
 
     /**
      * @param admission how long a caller may wait for room in the queue before it is told Elasticsearch
      *                  is not keeping up
      */
-    BulkWriter(ElasticsearchAsyncClient client, int maxOperations, long maxBytes, Duration linger, int concurrency,
-               Duration admission) {
+    BulkWriter(ElasticsearchAsyncClient client, int maxOperations, long maxBytes, int concurrency, Duration admission) {
         this.client = client;
         this.mapper = client._jsonpMapper();
         this.maxOperations = maxOperations;
         this.maxBytes = maxBytes;
-        this.lingerNanos = linger.toNanos();
         this.admission = admission;
         this.slots = new Semaphore(concurrency);
         // room for a batch being filled behind every request in flight: enough to keep Elasticsearch busy,
@@ -171,42 +170,37 @@ public final class BulkWriter implements AutoCloseable {
     }
 
     private void sendLoop() {
-        List<Write> batch = new ArrayList<>(maxOperations);
         // after close, keep going until every write has its outcome: a 429 retry may still come back
         while (!abandoned && (!closed || unfinished.get() > 0)) {
+            Write first;
             try {
-                fill(batch);
+                first = queue.poll(POLL_NANOS, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 return;
             }
-            if (!batch.isEmpty()) {
+            if (first != null) {
+                // wait for a request slot with the first write in hand: what arrives meanwhile joins its batch, so
+                // batches grow with load, and a lone write on an idle writer goes out at once
                 slots.acquireUninterruptibly();
-                send(List.copyOf(batch));
-                batch.clear();
+                send(batchFrom(first));
             }
         }
     }
 
-    /** Up to a batch: waits for a first write, then lingers for more until the batch is full or closing. */
-    private void fill(List<Write> batch) throws InterruptedException {
-        Write first = queue.poll(POLL_NANOS, TimeUnit.NANOSECONDS);
-        if (first == null) {
-            return;
-        }
+    /** The first write and what is queued behind it now, up to a batch. */
+    private List<Write> batchFrom(Write first) {
+        List<Write> batch = new ArrayList<>(Math.min(maxOperations, queue.size() + 1));
         batch.add(first);
         long bytes = first.bytes();
-        long deadline = System.nanoTime() + lingerNanos;
         while (batch.size() < maxOperations && bytes < maxBytes) {
-            // waits in short slices, so that close() is noticed within one
-            long wait = closed ? 0 : Math.min(deadline - System.nanoTime(), POLL_NANOS);
-            Write next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
-            if (next != null) {
-                batch.add(next);
-                bytes += next.bytes();
-            } else if (wait <= 0 || System.nanoTime() >= deadline) {
+            Write next = queue.poll();
+            if (next == null) {
                 break;
             }
+            batch.add(next);
+            bytes += next.bytes();
         }
+        return batch;
     }
 
     private void send(List<Write> batch) {

@@ -44,6 +44,7 @@ class BulkWriterTest {
     private final Map<String, AtomicInteger> triesById = new ConcurrentHashMap<>();
     private volatile BiFunction<String, Integer, Integer> statusFor = (id, tries) -> 201;
     private volatile CountDownLatch hold = new CountDownLatch(0);
+    private final CountDownLatch arrived = new CountDownLatch(1);
     private volatile int requestStatus = 200;
     private HttpServer server;
     private BulkWriter writer;
@@ -60,26 +61,31 @@ class BulkWriterTest {
     }
 
     @Test
-    void batchesByCountAndAnswersEachCallerWithItsOwnOutcome() throws Exception {
+    void writesQueuedWhileTheSlotIsBusyGoOutTogetherAndEachCallerHearsOfItsOwn() throws Exception {
         statusFor = (id, tries) -> id.equals("bad") ? 400 : 201;
-        writer = writer(3, LONG, 1, LONG);
+        hold = new CountDownLatch(1);
+        writer = writer(3, 1, LONG);
         var futures = new ArrayList<CompletableFuture<BulkWriter.Outcome>>();
+        futures.add(writer.index("mentions-2026.03.02", "first", Map.of("text", "post first")));
+        // the first write holds the only slot; the rest queue behind it
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
         for (String id : List.of("a", "b", "bad", "c", "d", "e")) {
             futures.add(writer.index("mentions-2026.03.02", id, Map.of("text", "post " + id)));
         }
+        hold.countDown();
         List<BulkWriter.Outcome> outcomes = new ArrayList<>();
         for (var f : futures) {
             outcomes.add(f.get(10, TimeUnit.SECONDS));
         }
-        assertThat(requestSizes).containsExactly(3, 3);
-        assertThat(outcomes).extracting(BulkWriter.Outcome::ok).containsExactly(true, true, false, true, true, true);
-        assertThat(outcomes.get(2).status()).isEqualTo(400);
-        assertThat(outcomes.get(2).error()).isEqualTo("document_parsing_exception: refused by the stand-in");
+        assertThat(requestSizes).containsExactly(1, 3, 3);
+        assertThat(outcomes).extracting(BulkWriter.Outcome::ok).containsExactly(true, true, true, false, true, true, true);
+        assertThat(outcomes.get(3).status()).isEqualTo(400);
+        assertThat(outcomes.get(3).error()).isEqualTo("document_parsing_exception: refused by the stand-in");
     }
 
     @Test
-    void aPartBatchGoesOutAfterTheLingerTime() throws Exception {
-        writer = writer(1000, Duration.ofMillis(20), 1, LONG);
+    void aLoneWriteOnAnIdleWriterGoesOutByItself() throws Exception {
+        writer = writer(1000, 1, LONG);
         BulkWriter.Outcome outcome = writer.index("m", "only", Map.of("text", "x")).get(10, TimeUnit.SECONDS);
         assertThat(outcome.ok()).isTrue();
         assertThat(requestSizes).containsExactly(1);
@@ -88,7 +94,7 @@ class BulkWriterTest {
     @Test
     void itemsRefusedWith429AreSentAgainUntilTaken() throws Exception {
         statusFor = (id, tries) -> id.equals("busy") && tries <= 2 ? 429 : 201;
-        writer = writer(10, Duration.ofMillis(5), 2, LONG);
+        writer = writer(10, 2, LONG);
         var busy = writer.index("m", "busy", Map.of("text", "x"));
         var calm = writer.index("m", "calm", Map.of("text", "y"));
         assertThat(busy.get(10, TimeUnit.SECONDS).ok()).isTrue();
@@ -100,7 +106,7 @@ class BulkWriterTest {
     @Test
     void anItemStill429AfterEightTriesIsReportedAsRefused() throws Exception {
         statusFor = (id, tries) -> 429;
-        writer = writer(10, Duration.ofMillis(1), 1, LONG);
+        writer = writer(10, 1, LONG);
         BulkWriter.Outcome outcome = writer.index("m", "never", Map.of("text", "x")).get(30, TimeUnit.SECONDS);
         assertThat(outcome.ok()).isFalse();
         assertThat(outcome.status()).isEqualTo(429);
@@ -110,7 +116,7 @@ class BulkWriterTest {
     @Test
     void aRequestThatFailsAsAWholeFailsEveryWriteInItAsUnavailable() throws Exception {
         requestStatus = 503;
-        writer = writer(10, Duration.ofMillis(5), 1, LONG);
+        writer = writer(10, 1, LONG);
         var f = writer.index("m", "a", Map.of("text", "x"));
         assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
@@ -122,7 +128,7 @@ class BulkWriterTest {
     @Test
     void aStalledClusterPushesBackOnCallersInsteadOfHangingThem() throws Exception {
         hold = new CountDownLatch(1);
-        writer = writer(2, Duration.ofMillis(1), 1, Duration.ofMillis(300));
+        writer = writer(2, 1, Duration.ofMillis(300));
         var admitted = new ArrayList<CompletableFuture<BulkWriter.Outcome>>();
         StoreUnavailableException refused = null;
         // one batch in flight, one waiting for a slot, two batches' room in the queue: then no more
@@ -144,7 +150,7 @@ class BulkWriterTest {
 
     @Test
     void manyConcurrentCallersAllGetTheirAnswers() {
-        writer = writer(100, Duration.ofMillis(5), 2, LONG);
+        writer = writer(100, 2, LONG);
         int threads = 16;
         int each = 400;
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
@@ -180,16 +186,22 @@ class BulkWriterTest {
     }
 
     @Test
-    void closeSendsWhatIsQueuedWithoutWaitingOutTheLinger() throws Exception {
-        writer = writer(1000, Duration.ofMinutes(5), 1, LONG);
-        var f = writer.index("m", "last", Map.of("text", "x"));
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> writer.close());
-        assertThat(f).isCompleted();
-        assertThat(f.get().ok()).isTrue();
+    void closeWaitsForWhatIsQueuedAndThenRefusesMore() throws Exception {
+        hold = new CountDownLatch(1);
+        writer = writer(1000, 1, LONG);
+        var first = writer.index("m", "first", Map.of("text", "x"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        var queued = writer.index("m", "queued", Map.of("text", "y"));
+        var closing = CompletableFuture.runAsync(writer::close);
+        hold.countDown();
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> closing.get());
+        assertThat(first).isCompleted();
+        assertThat(queued).isCompleted();
+        assertThat(queued.get().ok()).isTrue();
         assertThatThrownBy(() -> writer.index("m", "late", Map.of())).isInstanceOf(IllegalStateException.class);
     }
 
-    private BulkWriter writer(int maxOperations, Duration linger, int concurrency, Duration admission) {
+    private BulkWriter writer(int maxOperations, int concurrency, Duration admission) {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -201,11 +213,12 @@ class BulkWriterTest {
         ElasticsearchClient sync = Elastic.connect("http://127.0.0.1:" + server.getAddress().getPort(),
                 Settings.Credentials.NONE, null);
         var async = new ElasticsearchAsyncClient(sync._transport(), sync._transportOptions());
-        return new BulkWriter(async, maxOperations, 5_000_000, linger, concurrency, admission);
+        return new BulkWriter(async, maxOperations, 5_000_000, concurrency, admission);
     }
 
-    /** Answers a bulk body item by item, as {@link #statusFor} says, after {@link #hold} opens. */
+    /** Answers a bulk body item by item, as {@link #statusFor} says, after {@link #hold} opens; {@link #arrived} counts the first. */
     private void bulk(HttpExchange exchange) throws IOException {
+        arrived.countDown();
         try {
             hold.await();
         } catch (InterruptedException e) {
