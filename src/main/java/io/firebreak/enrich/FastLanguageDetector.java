@@ -92,7 +92,7 @@ public final class FastLanguageDetector implements LanguageDetector {
 
     /**
      * @param shortTextLanguage the language of a short post in plain ASCII letters in which no other language's
-     *                          function words occur ("E190 lands without nose gear in Houston", "barely worked."):
+     *                          function words occur ("Plane lands without nose gear in Houston", "barely worked."):
      *                          Lingua guesses poorly there, and a stream of such posts is written in the language
      *                          the deployment watches; {@link #UNDETERMINED} sends them to no scorer instead
      */

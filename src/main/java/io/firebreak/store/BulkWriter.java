@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * sends it with whatever queued behind it meanwhile (up to {@code bulk_max_operations} or
  * {@code bulk_max_bytes}). An idle writer sends a lone write at once, no timer; under load the
  * batches fill while the slots are busy.
- * Only the sender ever waits for a slot, and a caller only ever waits for room in the queue, which
+ *
+ * <p>Only the sender ever waits for a slot, and a caller only ever waits for room in the queue, which
  * is how ingest feels back-pressure; it waits at most {@code request_timeout_s}, then gets
  * {@link StoreUnavailableException} (HTTP 503) rather than hanging. The Java client's own
  * BulkIngester was used here before: with many request threads adding at once it could leave a
