@@ -59,6 +59,11 @@ public final class Tokens {
     }
 
     private static boolean isLinkStart(String text, int i) {
+        // most words starting with h or w are not links: one more letter settles it before the region compares
+        char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
+        if (next != 't' && next != 'T' && next != 'w') {
+            return false;
+        }
         return text.regionMatches(true, i, "http://", 0, 7) || text.regionMatches(true, i, "https://", 0, 8)
                 || text.startsWith("www.", i);
     }

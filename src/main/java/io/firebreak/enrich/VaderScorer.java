@@ -373,6 +373,14 @@ public final class VaderScorer implements SentimentScorer {
         boolean cased = false;
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
+            // ASCII answered without the Unicode tables: every word of every post comes through here
+            if (c < 0x80) {
+                if (c >= 'a' && c <= 'z') {
+                    return false;
+                }
+                cased |= c >= 'A' && c <= 'Z';
+                continue;
+            }
             if (Character.isLowerCase(c) || Character.isTitleCase(c)) {
                 return false;
             }
