@@ -22,6 +22,7 @@ import java.util.Map;
 import io.firebreak.store.MentionDocument;
 import io.firebreak.store.MentionStore;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -89,6 +90,7 @@ public final class Bench {
             @JsonProperty("enrichment_cpu_us_per_mention") double enrichmentCpuUsPerMention,
             @JsonProperty("pipeline_cpu_ms_per_1000") double pipelineCpuMsPer1000,
             @JsonProperty("precomputed_cpu_ms_per_1000") double precomputedCpuMsPer1000,
+            @JsonProperty("enrichment_share_firebreak_cpu") double enrichmentShareFirebreakCpu,
             @JsonProperty("machine_busy") double machineBusy,
             @JsonProperty("machine_steal") double machineSteal,
             @JsonProperty("bulk_docs_per_request") double bulkDocsPerRequest,
@@ -106,24 +108,33 @@ public final class Bench {
     public record Share(double pooled, double median, double min, double max) {}
 
     /** One pipeline arm: wall seconds, machine CPU, the ingest threads' CPU in enrichment, bulk requests and documents. */
-    record Arm(double seconds, MachineCpu cpu, double enrichCpuSeconds, long bulkRequests, long bulkDocuments) {
-        static final Arm NONE = new Arm(0, new MachineCpu(0, 0, 0), 0, 0, 0);
+    record Arm(double seconds, MachineCpu cpu, double processCpuSeconds, double enrichCpuSeconds, long bulkRequests,
+               long bulkDocuments) {
+        static final Arm NONE = new Arm(0, new MachineCpu(0, 0, 0), 0, 0, 0, 0);
 
         /** Posts the bodies through the service's HTTP API and reads what it cost. */
         static Arm run(FirebreakService service, List<String> bodies, int clients, int mentions) throws Exception {
             MachineCpu before = MachineCpu.now();
+            long processBefore = processCpuNanos();
             Duration enrichBefore = service.ingest().enrichmentCpu();
             long requestsBefore = service.writer().requests();
             long documentsBefore = service.writer().documents();
             double seconds = mentions / pipeline(service.apiUrl(), bodies, clients, mentions);
-            return new Arm(seconds, MachineCpu.now().since(before),
+            return new Arm(seconds, MachineCpu.now().since(before), (processCpuNanos() - processBefore) / 1e9,
                     service.ingest().enrichmentCpu().minus(enrichBefore).toNanos() / 1e9,
                     service.writer().requests() - requestsBefore, service.writer().documents() - documentsBefore);
         }
 
         Arm plus(Arm other) {
-            return new Arm(seconds + other.seconds, cpu.plus(other.cpu), enrichCpuSeconds + other.enrichCpuSeconds,
-                    bulkRequests + other.bulkRequests, bulkDocuments + other.bulkDocuments);
+            return new Arm(seconds + other.seconds, cpu.plus(other.cpu), processCpuSeconds + other.processCpuSeconds,
+                    enrichCpuSeconds + other.enrichCpuSeconds, bulkRequests + other.bulkRequests,
+                    bulkDocuments + other.bulkDocuments);
+        }
+
+        /** CPU of this JVM (Firebreak and the senders), not Elasticsearch's: its merges land on either arm. */
+        private static long processCpuNanos() {
+            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime() : 0;
         }
 
         double documentsPerRequest() {
@@ -220,6 +231,7 @@ public final class Bench {
                     withoutEnrichment, share, cpuShare, live.enrichCpuSeconds() / live.cpu().busySeconds(),
                     1e6 * live.enrichCpuSeconds() / timed,
                     1e6 * live.cpu().busySeconds() / timed, 1e6 * precomputed.cpu().busySeconds() / timed,
+                    (live.processCpuSeconds() - precomputed.processCpuSeconds()) / live.cpu().busySeconds(),
                     live.cpu().plus(precomputed.cpu()).busyShare(), live.cpu().plus(precomputed.cpu()).stealShare(),
                     live.documentsPerRequest(), precomputed.documentsPerRequest(),
                     oneThread, millis.length,

@@ -80,6 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
                   enrichment's share of machine CPU per mention %8.1f %%   (Firebreak + Elasticsearch + senders)
                     per round                                  median %.1f %%, %.1f .. %.1f %%
                     CPU per 1,000 mentions                     %.0f ms with enrichment, %.0f ms precomputed
+                    A/B on Firebreak's process CPU alone       %9.1f %%   (Elasticsearch's merges left out)
                     machine busy / stolen by the host          %.0f %% / %.0f %%
                     documents per bulk request                 %.0f with enrichment, %.0f precomputed
                   enrichment alone, one thread                %,10.0f mentions/s
@@ -95,7 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
                 Bench.ROUNDS, wall.median() * 100, wall.min() * 100, wall.max() * 100,
                 r.enrichmentShareDirect() * 100, r.enrichmentCpuUsPerMention(),
                 cpu.pooled() * 100, cpu.median() * 100, cpu.min() * 100, cpu.max() * 100,
-                r.pipelineCpuMsPer1000(), r.precomputedCpuMsPer1000(), r.machineBusy() * 100, r.machineSteal() * 100,
+                r.pipelineCpuMsPer1000(), r.precomputedCpuMsPer1000(), r.enrichmentShareFirebreakCpu() * 100, r.machineBusy() * 100, r.machineSteal() * 100,
                 r.bulkDocsPerRequest(), r.bulkDocsPerRequestPrecomputed(),
                 r.enrichmentOneThreadPerS(), r.latencyTrials(),
                 r.latencyP50Ms(), r.latencyP99Ms(), r.latencyMaxMs(), r.heapPeakMb(),
