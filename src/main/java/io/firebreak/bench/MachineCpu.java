@@ -67,14 +67,18 @@ record MachineCpu(long busyTicks, long idleTicks, long stealTicks) {
         return known() ? busyTicks / TICKS_PER_SECOND : Double.NaN;
     }
 
-    /** Busy, idle and stolen as shares of all the time counted. */
+    /** Busy time as a share of all the time counted. */
     double busyShare() {
-        long all = busyTicks + idleTicks + stealTicks;
-        return known() && all > 0 ? (double) busyTicks / all : Double.NaN;
+        return shareOfAll(busyTicks);
     }
 
+    /** Time stolen by the host as a share of all the time counted. */
     double stealShare() {
+        return shareOfAll(stealTicks);
+    }
+
+    private double shareOfAll(long ticks) {
         long all = busyTicks + idleTicks + stealTicks;
-        return known() && all > 0 ? (double) stealTicks / all : Double.NaN;
+        return known() && all > 0 ? (double) ticks / all : Double.NaN;
     }
 }

@@ -46,7 +46,7 @@ public final class IngestService {
     private final Clock clock;
     private final Consumer<List<EnrichedMention>> stored;
     private final LongAdder enrichCpuNanos = new LongAdder();
-    private final LongAdder enriched = new LongAdder();
+    private final LongAdder mentionsEnriched = new LongAdder();
 
     /**
      * @param stored called with the mentions of each input once they are indexed (detection)
@@ -75,7 +75,7 @@ public final class IngestService {
         }
         // what enrichment costs ingest, read off the thread's CPU clock once per input, not per mention
         enrichCpuNanos.add(CPU_CLOCK ? THREADS.getCurrentThreadCpuTime() - cpuBefore : 0);
-        this.enriched.add(enriched.size());
+        mentionsEnriched.add(enriched.size());
         // all of an input's writes reach the bulk writer together, so they fill whole bulk requests
         // instead of trickling in at enrichment's pace
         var writes = new ArrayList<CompletableFuture<BulkWriter.Outcome>>(enriched.size());
@@ -123,7 +123,7 @@ public final class IngestService {
 
     /** Mentions enriched so far. */
     public long mentionsEnriched() {
-        return enriched.sum();
+        return mentionsEnriched.sum();
     }
 
     private BulkWriter.Outcome await(CompletableFuture<BulkWriter.Outcome> write, long deadlineNanos) {
