@@ -1,14 +1,23 @@
 package io.firebreak.alert;
 
+import io.firebreak.detect.Evidence;
+import io.firebreak.detect.Severity;
 import java.time.Instant;
-import java.util.List;
 
 /**
- * One crisis alert: the Alert v1 contract ({@code shared/schema/alert-v1.schema.json}). The same
- * record is a backtest output line and the state behind a Slack message.
+ * One version of a crisis alert: the Alert v1 contract ({@code shared/schema/alert-v1.schema.json})
+ * plus four optional fields. The same record is a backtest output line and the state behind a Slack
+ * message. Only {@link AlertBook} makes new versions.
+ *
+ * @param version     1 for the first version, +1 for each later one: a notifier drops what is not newer
+ * @param change      what this version changed (opened, escalated, ...); null on records from before versions
+ * @param provisional true while the version rests on an open minute (an early look) that no complete
+ *                    minute has confirmed yet
+ * @param note        one sentence on why this version exists, for the people reading it
  */
 public record Alert(
         String alertId,
+        long version,
         String rule,
         String brand,
         String category,
@@ -18,29 +27,55 @@ public record Alert(
         Instant updatedAt,
         Instant resolvedAt,
         Evidence evidence,
-        Statement statement) {
+        Statement statement,
+        Change change,
+        boolean provisional,
+        String note) {
 
-    public enum Severity { SEV1, SEV2, SEV3 }
-
+    /** The Alert v1 statuses: open (firing, escalated at least once) or over. */
     public enum Status { firing, escalated, resolved }
 
-    /** Why it fired. */
-    public record Evidence(
-            String window,
-            long count,
-            long negativeCount,
-            double baseline,
-            double ratio,
-            double negativeShare,
-            long reach,
-            List<String> topMentions,
-            List<String> topTerms) {
-        public Evidence {
-            topMentions = topMentions == null ? List.of() : List.copyOf(topMentions);
-            topTerms = topTerms == null ? List.of() : List.copyOf(topTerms);
+    /** What a version changed; a resolved alert is either {@code resolved} (calm again) or {@code withdrawn}. */
+    public enum Change {
+        opened, confirmed, escalated, deescalated, grown, resolved, withdrawn;
+
+        /** Changes a comms team must hear about at once (the others refresh the numbers). */
+        public boolean material() {
+            return this != grown && this != confirmed;
         }
     }
 
     /** The recommended public holding statement. */
     public record Statement(String template, String text) {}
+
+    /** An alert as a rule first raised it, before it has a lifecycle (version 1, just opened). */
+    public static Alert opened(String alertId, String rule, String brand, String category, Severity severity,
+                               Instant at, Evidence evidence, boolean provisional, String note) {
+        return new Alert(alertId, 1, rule, brand, category, severity, Status.firing, at, at, null, evidence, null,
+                Change.opened, provisional, note);
+    }
+
+    public boolean open() {
+        return status != Status.resolved;
+    }
+
+    public Alert withStatement(Statement newStatement) {
+        return new Alert(alertId, version, rule, brand, category, severity, status, firedAt, updatedAt, resolvedAt,
+                evidence, newStatement, change, provisional, note);
+    }
+
+    /** The same version with other evidence (the notifier's richer terms): not a new version. */
+    public Alert withEvidence(Evidence newEvidence) {
+        return new Alert(alertId, version, rule, brand, category, severity, status, firedAt, updatedAt, resolvedAt,
+                newEvidence, statement, change, provisional, note);
+    }
+
+    /** The next version: {@code updatedAt} never goes back, whatever {@code at} says. */
+    public Alert next(Change newChange, String newRule, Severity newSeverity, Status newStatus, Instant at,
+                      Evidence newEvidence, boolean newProvisional, String newNote) {
+        Instant updated = updatedAt == null || at.isAfter(updatedAt) ? at : updatedAt;
+        Instant resolved = newStatus == Status.resolved ? updated : null;
+        return new Alert(alertId, version + 1, newRule, brand, category, newSeverity, newStatus, firedAt, updated,
+                resolved, newEvidence, statement, newChange, newProvisional, newNote);
+    }
 }

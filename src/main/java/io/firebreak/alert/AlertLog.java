@@ -10,9 +10,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Every alert the detection engine decided, as Alert v1 lines: the live twin of backtest output,
- * so "what would the backtest have said" can be checked against what live said, line by line.
- * What was actually sent (previews, suppressed repeats) is the notifier's business, not this log's.
+ * Every alert version the brand partitions decided (early looks included), as Alert v1 lines: the live
+ * twin of backtest output, so "what would the backtest have said" can be checked against what live
+ * said, line by line. What was actually sent (silenced versions left out) is the delivery log's business.
  */
 public final class AlertLog implements AutoCloseable {
 

@@ -3,55 +3,50 @@ package io.firebreak.alert;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.firebreak.alert.Alert.Severity;
+import io.firebreak.detect.Severity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
  * Which Slack channel an alert goes to ({@code config/routing.yaml}): the first route whose brand,
  * severity and category lists all match wins (an absent list matches anything), else the default.
- * Like Alertmanager's repeat_interval, a route may set how long an unchanged open alert waits
- * before it is sent again. Not an {@link AlertStage}: the Alert v1 record has no channel, so the
- * dispatcher asks per alert.
+ * The dispatcher asks with the highest severity an alert has reached, so an escalation moves it and a
+ * de-escalation does not move it back.
  */
 public final class Routes {
 
-    /** One routing rule; empty sets match anything; {@code repeatInterval} null uses the default. */
-    public record Route(Set<String> brands, Set<Severity> severities, Set<String> categories, String channel,
-            Duration repeatInterval) {
+    /** One routing rule; empty sets match anything. */
+    public record Route(Set<String> brands, Set<Severity> severities, Set<String> categories, String channel) {
         public Route {
             brands = Set.copyOf(brands);
             severities = Set.copyOf(severities);
             categories = Set.copyOf(categories);
         }
 
-        boolean matches(Alert alert) {
-            return (brands.isEmpty() || brands.contains(alert.brand()))
-                    && (severities.isEmpty() || severities.contains(alert.severity()))
-                    && (categories.isEmpty() || categories.contains(alert.category()));
+        boolean matches(String brand, String category, Severity severity) {
+            return (brands.isEmpty() || brands.contains(brand))
+                    && (severities.isEmpty() || severities.contains(severity))
+                    && (categories.isEmpty() || categories.contains(category));
         }
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> ROUTE_KEYS =
-            Set.of("brand", "severity", "category", "channel", "repeat_interval_minutes");
-    private static final Duration DEFAULT_REPEAT = Duration.ofHours(1);
+    private static final Set<String> ROUTE_KEYS = Set.of("brand", "severity", "category", "channel");
+    private static final String REPEAT_MOVED = "repeat_interval_minutes: an open alert is now refreshed by its own "
+            + "lifecycle; set update-every in config/alerts.yaml instead";
 
     private final List<Route> routes;
     private final String defaultChannel;
-    private final Duration defaultRepeat;
 
-    public Routes(List<Route> routes, String defaultChannel, Duration defaultRepeat) {
+    public Routes(List<Route> routes, String defaultChannel) {
         this.routes = List.copyOf(routes);
         this.defaultChannel = defaultChannel;
-        this.defaultRepeat = defaultRepeat;
     }
 
     public static Routes load(Path file) {
@@ -65,6 +60,9 @@ public final class Routes {
         if (root == null || !root.hasNonNull("default_channel")) {
             throw new IllegalArgumentException(name + ": default_channel is missing");
         }
+        if (root.has("repeat_interval_minutes")) {
+            throw new IllegalArgumentException(name + ": " + REPEAT_MOVED);
+        }
         List<Route> routes = new ArrayList<>();
         JsonNode list = root.path("routes");
         for (int i = 0; i < list.size(); i++) {
@@ -72,6 +70,9 @@ public final class Routes {
             String where = name + ": routes[" + i + "]";
             for (Iterator<String> keys = r.fieldNames(); keys.hasNext(); ) {
                 String key = keys.next();
+                if (key.equals("repeat_interval_minutes")) {
+                    throw new IllegalArgumentException(where + ": " + REPEAT_MOVED);
+                }
                 if (!ROUTE_KEYS.contains(key)) {
                     throw new IllegalArgumentException(where + ": unknown key '" + key + "'; allowed " + ROUTE_KEYS);
                 }
@@ -79,7 +80,7 @@ public final class Routes {
             if (!r.hasNonNull("channel")) {
                 throw new IllegalArgumentException(where + ": channel is missing");
             }
-            Set<Severity> severities = new java.util.HashSet<>();
+            Set<Severity> severities = new HashSet<>();
             for (String s : strings(r.get("severity"))) {
                 try {
                     severities.add(Severity.valueOf(s));
@@ -88,29 +89,18 @@ public final class Routes {
                 }
             }
             routes.add(new Route(Set.copyOf(strings(r.get("brand"))), severities,
-                    Set.copyOf(strings(r.get("category"))), r.get("channel").asText(),
-                    r.has("repeat_interval_minutes") ? minutes(r.get("repeat_interval_minutes"), where) : null));
+                    Set.copyOf(strings(r.get("category"))), r.get("channel").asText()));
         }
-        Duration repeat = root.has("repeat_interval_minutes")
-                ? minutes(root.get("repeat_interval_minutes"), name) : DEFAULT_REPEAT;
-        return new Routes(routes, root.get("default_channel").asText(), repeat);
+        return new Routes(routes, root.get("default_channel").asText());
     }
 
     public String channelFor(Alert alert) {
-        return routes.stream().filter(r -> r.matches(alert)).map(Route::channel).findFirst().orElse(defaultChannel);
+        return channelFor(alert.brand(), alert.category(), alert.severity());
     }
 
-    /** How long an unchanged open alert waits before it is sent again (the matching route's, else the default). */
-    public Duration repeatIntervalFor(Alert alert) {
-        return routes.stream().filter(r -> r.matches(alert)).findFirst()
-                .map(Route::repeatInterval).filter(Objects::nonNull).orElse(defaultRepeat);
-    }
-
-    private static Duration minutes(JsonNode node, String where) {
-        if (!node.canConvertToInt() || node.asInt() <= 0) {
-            throw new IllegalArgumentException(where + ".repeat_interval_minutes: must be a positive number of minutes");
-        }
-        return Duration.ofMinutes(node.asInt());
+    public String channelFor(String brand, String category, Severity severity) {
+        return routes.stream().filter(r -> r.matches(brand, category, severity)).map(Route::channel).findFirst()
+                .orElse(defaultChannel);
     }
 
     /** A single value or a list. */

@@ -1,13 +1,15 @@
 package io.firebreak.cli;
 
 import io.firebreak.alert.Alert;
-import io.firebreak.alert.InMemoryAlertStateStore;
 import io.firebreak.alert.Routes;
 import io.firebreak.config.Home;
+import io.firebreak.detect.Evidence;
+import io.firebreak.detect.Severity;
 import io.firebreak.notify.AlertDispatcher;
 import io.firebreak.notify.AlertView;
 import io.firebreak.notify.DispatchReport;
-import io.firebreak.notify.FileOutbox;
+import io.firebreak.notify.DeliveryLog;
+import io.firebreak.notify.Outbox;
 import io.firebreak.notify.Notifier;
 import io.firebreak.notify.Notifiers;
 import io.firebreak.notify.RetryPolicy;
@@ -16,8 +18,7 @@ import io.firebreak.notify.SlackStandIn;
 import io.firebreak.notify.TopPost;
 import io.firebreak.statement.HoldingStatements;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -43,7 +44,7 @@ public final class AlertPreviewCommand implements Callable<Integer> {
     String category;
 
     @Option(names = "--severity", defaultValue = "SEV1", description = "SEV1, SEV2 or SEV3 (default: ${DEFAULT-VALUE})")
-    Alert.Severity severity;
+    Severity severity;
 
     @Option(names = "--stand-in", description = "send to a local Slack Web API stand-in and list the calls it received")
     boolean standIn;
@@ -72,25 +73,24 @@ public final class AlertPreviewCommand implements Callable<Integer> {
     private int preview(Map<String, String> env) throws IOException {
         Home home = Home.detect();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Alert alert = new Alert("preview-" + brand + "-" + category, "negative-spike", brand, category, severity,
-                Alert.Status.firing, now.minusSeconds(240), now, null,
-                new Alert.Evidence("15m", 480, 400, 40, 12, 0.83, 1_234_567, List.of("preview:1", "preview:2"),
-                        List.of("battery", "fire", "recall")),
-                null);
+        Alert alert = Alert.opened("preview-" + brand + "-" + category, "negative-spike", brand, category, severity,
+                now.minusSeconds(240), new Evidence("15m", 480, 400, 40, 12, 0.83, 1_234_567, List.of("preview:1", "preview:2"),
+                        List.of("battery", "fire", "recall")), false, null);
         List<TopPost> posts = List.of(
                 new TopPost("preview:1", "My charger caught fire overnight, whole room smells of smoke",
                         "https://social.example/p/1", "jane_doe", 12_300, 340),
                 new TopPost("preview:2", "<!channel> click <http://evil.example|here> @here *free stuff*",
                         "javascript:alert(1)", "spammer", 5, 1));
-        InMemoryAlertStateStore store = new InMemoryAlertStateStore();
-        Notifier notifier = Notifiers.fromEnvironment(env, home, store, System.out);
-        Path outboxDir = Files.createTempDirectory("firebreak-preview-outbox");
-        try (FileOutbox outbox = FileOutbox.open(outboxDir)) {
+        DeliveryLog log = DeliveryLog.inMemory();
+        Notifier notifier = Notifiers.fromEnvironment(env, home, log, System.out);
+        try {
             AlertDispatcher dispatcher = new AlertDispatcher(List.of(),
                     Routes.load(home.config("routing.yaml")),
                     HoldingStatements.load(home.config("statements"), home.config("statement-settings.yaml")),
-                    notifier, outbox, store, RetryPolicy.DEFAULT, Sleeper.SYSTEM);
-            DispatchReport report = dispatcher.dispatch(List.of(AlertView.of(alert, posts)), now);
+                    notifier, Outbox.inMemory(), log, a -> AlertView.of(a, posts), RetryPolicy.DEFAULT, Sleeper.SYSTEM,
+                    Clock.systemUTC());
+            dispatcher.enqueue(List.of(alert));
+            DispatchReport report = dispatcher.drain();
             return report.delivered() == 1 ? 0 : 1;
         } finally {
             if (notifier instanceof AutoCloseable closeable) {

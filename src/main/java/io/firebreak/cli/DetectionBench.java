@@ -1,10 +1,11 @@
 package io.firebreak.cli;
 
 import io.firebreak.config.Home;
-import io.firebreak.detect.DetectionEngine;
-import io.firebreak.detect.Engines;
+import io.firebreak.alert.Lifecycle;
+import io.firebreak.detect.Detection;
 import io.firebreak.detect.Scenarios;
 import io.firebreak.enrich.EnrichedMention;
+import io.firebreak.service.Backtest;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Throughput of the detection path on pre-enriched mentions, against a plain counting loop in the same
@@ -44,16 +44,17 @@ final class DetectionBench {
         EnrichedMention[] stream = all.toArray(EnrichedMention[]::new);
         out.printf("%d mentions, %d event-time minutes%n%n", stream.length, HOURS * 60);
 
-        Supplier<DetectionEngine> engines = Engines.backtests(home);
+        Detection detection = Detection.of(home, true);
+        Lifecycle lifecycle = Lifecycle.load(home.config("alerts.yaml"));
         double reference = best(() -> countOnly(stream), stream.length);
         long[] ruleNanos = new long[1];
-        double complete = best(() -> ruleNanos[0] = replay(engines.get(), stream), stream.length);
+        double complete = best(() -> ruleNanos[0] = replay(detection, lifecycle, stream), stream.length);
 
         double perMention = 1e9 / complete;
         double rules = ruleNanos[0] / (double) stream.length;
         out.printf("%-44s %14s %10s%n", "path", "mentions/s", "vs loop");
         out.printf("%-44s %,14.0f %10s%n", "plain loop counting per brand (reference)", reference, "1.00");
-        out.printf("%-44s %,14.0f %10.3f%n", "full engine: windows, baselines, rules", complete, complete / reference);
+        out.printf("%-44s %,14.0f %10.3f%n", "partitions: windows, baselines, rules, alerts", complete, complete / reference);
         out.printf("%ntime per mention: %.0f ns; windows, summaries and baselines %.0f ns (%.0f%%), Drools %.0f ns (%.0f%%)%n",
                 perMention, perMention - rules, 100 * (perMention - rules) / perMention, rules, 100 * rules / perMention);
         out.printf("target 200,000 mentions/s: %s%n", complete >= 200_000 ? "met" : "MISSED");
@@ -85,13 +86,11 @@ final class DetectionBench {
         sink += counts.size();
     }
 
-    /** Replays and returns the nanoseconds the engine spent in Drools. */
-    private static long replay(DetectionEngine engine, EnrichedMention[] stream) {
-        for (EnrichedMention m : stream) {
-            sink += engine.accept(m).size();
+    /** Replays through fresh brand partitions and returns the nanoseconds they spent in Drools. */
+    private static long replay(Detection detection, Lifecycle lifecycle, EnrichedMention[] stream) {
+        try (Backtest backtest = new Backtest(detection.fresh(), lifecycle)) {
+            sink += backtest.replayEnriched(Arrays.asList(stream)).size();
+            return backtest.partitions().counters().detection().ruleNanos();
         }
-        sink += engine.finish().size();
-        engine.close();
-        return engine.counters().ruleNanos();
     }
 }

@@ -1,13 +1,13 @@
 package io.firebreak.cli;
 
 import io.firebreak.alert.Alert;
-import io.firebreak.alert.Alert.Severity;
-import io.firebreak.alert.Alert.Status;
+import io.firebreak.detect.Severity;
+import io.firebreak.alert.Lifecycle;
 import io.firebreak.config.Home;
-import io.firebreak.detect.DetectionEngine;
-import io.firebreak.detect.Engines;
+import io.firebreak.detect.Detection;
 import io.firebreak.detect.Scenarios;
 import io.firebreak.enrich.EnrichedMention;
+import io.firebreak.service.Backtest;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,6 +49,7 @@ public final class EvalDetectCommand implements Callable<Integer> {
 
     private final PrintStream out = System.out;
     private boolean allMet = true;
+    private Lifecycle lifecycle;
 
     @Override
     public Integer call() throws Exception {
@@ -58,7 +58,8 @@ public final class EvalDetectCommand implements Callable<Integer> {
             new DetectionBench(home, out).run(benchMentions);
             return 0;
         }
-        Supplier<DetectionEngine> engines = Engines.backtests(home);
+        Detection engines = Detection.of(home, true);
+        lifecycle = Lifecycle.load(home.config("alerts.yaml"));
         Path dir = data != null ? data : home.root().resolveSibling("shared").resolve("data");
         crisisWaves(engines, "180-600 negatives/hour", new int[] {20, 200, 2000}, 3, 10, true);
         crisisWaves(engines, "60-180 negatives/hour (harder, no target)", new int[] {20, 200, 2000, 20000}, 1, 3, false);
@@ -73,7 +74,7 @@ public final class EvalDetectCommand implements Callable<Integer> {
      * Waves of {@code minPerMinute..maxPerMinute} negatives a minute over brands of the given daily volumes;
      * with {@code targeted}, the issue's targets are checked.
      */
-    private void crisisWaves(Supplier<DetectionEngine> engines, String label, int[] baselines, double minPerMinute,
+    private void crisisWaves(Detection engines, String label, int[] baselines, double minPerMinute,
                              double maxPerMinute, boolean targeted) {
         out.println("\n== crisis waves: 14 seasonal days, then " + label + " for 45 min at a random moment");
         out.printf("%-14s %6s %9s %9s %10s %10s %12s%n", "baseline/day", "waves", "caught", "<=15 min",
@@ -93,7 +94,7 @@ public final class EvalDetectCommand implements Callable<Integer> {
                 List<EnrichedMention> stream = Scenarios.merge(
                         Scenarios.seasonal("brand", start, 15, perDay / 24.0, 0.25, seed),
                         Scenarios.wave("brand", onset, perMinute, Duration.ofMinutes(45), category, seed + 1));
-                List<Alert> fired = firing(replay(engines.get(), stream));
+                List<Alert> fired = firing(replay(engines, stream));
                 falseAlarms += (int) fired.stream().filter(a -> a.firedAt().isBefore(onset)).count();
                 var hit = fired.stream().filter(a -> !a.firedAt().isBefore(onset)
                         && a.firedAt().isBefore(onset.plus(Duration.ofMinutes(60)))).findFirst();
@@ -127,14 +128,14 @@ public final class EvalDetectCommand implements Callable<Integer> {
     }
 
     /** Seasonal steady data for brands from ten to twenty thousand mentions a day: every alert is false. */
-    private void steady(Supplier<DetectionEngine> engines) {
+    private void steady(Detection engines) {
         out.printf("%n== steady seasonal data, %d days per brand (daily and weekly shape, Poisson noise)%n", steadyDays);
         out.printf("%-14s %10s %8s %8s %14s%n", "mentions/day", "mentions", "alerts", "SEV1/2", "per 30 days");
         Instant start = Instant.parse("2026-01-05T00:00:00Z");
         int worst = 0, total = 0, brands = 0;
         for (int perDay : new int[] {10, 50, 200, 1000, 5000, 20000}) {
             List<EnrichedMention> stream = Scenarios.seasonal("steady" + perDay, start, steadyDays, perDay / 24.0, 0.3, perDay);
-            List<Alert> fired = firing(replay(engines.get(), stream));
+            List<Alert> fired = firing(replay(engines, stream));
             long severe = fired.stream().filter(a -> a.severity() != Severity.SEV3).count();
             out.printf("%-14d %10d %8d %8d %14.2f%n", perDay, stream.size(), fired.size(), severe,
                     fired.size() * 30.0 / steadyDays);
@@ -148,18 +149,18 @@ public final class EvalDetectCommand implements Callable<Integer> {
     }
 
     /** The calm Apple week, negativity from the crowd label. */
-    private void apple(Supplier<DetectionEngine> engines, Path csv) throws Exception {
+    private void apple(Detection engines, Path csv) throws Exception {
         out.println("\n== apple-tweets (calm week, human labels)");
-        List<Alert> all = replay(engines.get(), LabelledTweets.apple(csv));
+        List<Alert> all = replay(engines, LabelledTweets.apple(csv));
         printAlerts(all);
         long severe = firing(all).stream().filter(a -> a.severity() != Severity.SEV3).count();
         target("no SEV1/SEV2 on the calm Apple week", severe == 0, severe + " severe, " + firing(all).size() + " in all");
     }
 
     /** The airline week: American's collection starts on 22 Feb 11:58 PST, which is not a crisis. */
-    private void airline(Supplier<DetectionEngine> engines, Path csv) throws Exception {
+    private void airline(Detection engines, Path csv) throws Exception {
         out.println("\n== airline-tweets (human labels; one week, six airlines)");
-        List<Alert> all = replay(engines.get(), LabelledTweets.airline(csv));
+        List<Alert> all = replay(engines, LabelledTweets.airline(csv));
         printAlerts(all);
         Instant americanStarts = Instant.parse("2015-02-22T19:58:00Z");
         long early = firing(all).stream().filter(a -> a.brand().equals("American")
@@ -187,17 +188,18 @@ public final class EvalDetectCommand implements Callable<Integer> {
         out.printf("%s %s: %s%n", met ? "[met]   " : "[MISSED]", what, measured);
     }
 
-    private static List<Alert> firing(List<Alert> alerts) {
-        return alerts.stream().filter(a -> a.status() == Status.firing).toList();
+    /** One line per alert: its first version (early warnings included), at the highest severity it reached. */
+    private static List<Alert> firing(List<Alert> versions) {
+        Map<String, Severity> peak = new java.util.HashMap<>();
+        versions.forEach(v -> peak.merge(v.alertId(), v.severity(), Severity::worst));
+        return versions.stream().filter(a -> a.change() == Alert.Change.opened)
+                .map(a -> new Alert(a.alertId(), a.version(), a.rule(), a.brand(), a.category(), peak.get(a.alertId()),
+                        a.status(), a.firedAt(), a.updatedAt(), a.resolvedAt(), a.evidence(), a.statement(), a.change(),
+                        a.provisional(), a.note()))
+                .toList();
     }
 
-    private static List<Alert> replay(DetectionEngine engine, List<EnrichedMention> stream) {
-        List<Alert> out = new ArrayList<>();
-        for (EnrichedMention m : stream) {
-            out.addAll(engine.accept(m));
-        }
-        out.addAll(engine.finish());
-        engine.close();
-        return out;
+    private List<Alert> replay(Detection detection, List<EnrichedMention> stream) {
+        return Backtest.of(detection, lifecycle, stream);
     }
 }

@@ -1,27 +1,33 @@
 package io.firebreak.detect;
 
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 
-/** Keeps baselines across restarts so a restarted engine neither forgets the week nor re-enters warm-up. */
+/**
+ * Keeps baselines across restarts so a restarted service neither forgets the week nor re-enters
+ * warm-up. Called off the ingest path (a background saver), never while a brand is being evaluated.
+ */
 public interface BaselineStore {
 
-    Optional<BaselineSnapshot> load();
+    /** Every stored brand's baseline. */
+    Map<String, BrandBaseline> load();
 
-    void save(BaselineSnapshot snapshot);
+    /** Saves the baselines that changed; the others keep what was saved before. */
+    void save(Map<String, BrandBaseline> changed);
 
-    /** Keeps the last snapshot in memory: backtests and tests. */
+    /** Keeps them in memory: backtests and tests. */
     static BaselineStore inMemory() {
         return new BaselineStore() {
-            private BaselineSnapshot last;
+            private final Map<String, BrandBaseline> kept = new HashMap<>();
 
             @Override
-            public synchronized Optional<BaselineSnapshot> load() {
-                return Optional.ofNullable(last);
+            public synchronized Map<String, BrandBaseline> load() {
+                return Map.copyOf(kept);
             }
 
             @Override
-            public synchronized void save(BaselineSnapshot snapshot) {
-                last = snapshot;
+            public synchronized void save(Map<String, BrandBaseline> changed) {
+                kept.putAll(changed);
             }
         };
     }

@@ -7,16 +7,18 @@ import java.util.List;
 
 /**
  * One brand's recent minutes in a ring of {@link MinuteBucket}s: O(1) per mention, and a span is summed
- * once per tick rather than kept per mention.
+ * once per tick rather than kept per mention. Each mention key counts once while its minute is in the ring.
  */
 final class BrandWindows {
 
     private static final double CLEAR_SHARE = 0.4;
 
     private final MinuteBucket[] ring;
+    private final SeenKeys seen;
 
     /** @param minutes how many minutes to keep: the longest span plus the allowed lateness, at least */
     BrandWindows(int minutes) {
+        seen = new SeenKeys(minutes);
         ring = new MinuteBucket[minutes];
         for (int i = 0; i < minutes; i++) {
             ring[i] = new MinuteBucket();
@@ -25,11 +27,15 @@ final class BrandWindows {
     }
 
     /**
-     * Counts one mention in its minute. The caller guarantees the minute is still open (not older than
-     * the ring), so a stale slot can only hold an older minute and is recycled.
+     * Counts one mention in its minute; false, counting nothing, when its key was already counted (a
+     * re-delivery). The caller guarantees the minute is inside the ring's span, so a stale slot can
+     * only hold an older minute and is recycled.
      */
-    void add(long minute, Mention mention, boolean negative, Category category, Category keyword,
-             List<String> terms) {
+    boolean add(long minute, Mention mention, boolean negative, Category category, Category keyword,
+                List<String> terms) {
+        if (!seen.add(mention.key(), minute)) {
+            return false;
+        }
         MinuteBucket b = ring[(int) Math.floorMod(minute, (long) ring.length)];
         if (b.minute != minute) {
             b.reset(minute);
@@ -53,6 +59,12 @@ final class BrandWindows {
                 b.keywordByCategory[keyword.ordinal()]++;
             }
         }
+        return true;
+    }
+
+    /** Mention keys remembered for de-duplication. */
+    int keysHeld() {
+        return seen.size();
     }
 
     /** A reshare by the schema's field, or by Twitter's "RT @" convention in exports that lack it. */

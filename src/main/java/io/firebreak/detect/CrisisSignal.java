@@ -1,11 +1,9 @@
 package io.firebreak.detect;
 
-import io.firebreak.alert.Alert;
-import io.firebreak.alert.Alert.Severity;
 import java.util.List;
 
 /** What a rule concludes: this brand may be in a crisis of this category and severity, and why. */
-public record CrisisSignal(String rule, String brand, String category, Severity severity, Alert.Evidence evidence) {
+public record CrisisSignal(String rule, String brand, String category, Severity severity, Evidence evidence) {
 
     public static CrisisSignal of(String rule, BrandWindow w, Severity severity) {
         return of(rule, w, w.category(), severity);
@@ -14,7 +12,7 @@ public record CrisisSignal(String rule, String brand, String category, Severity 
     public static CrisisSignal of(String rule, BrandWindow w, String category, Severity severity) {
         // a volume rule is about all mentions; every other window rule about the negative ones
         boolean volume = "volume-spike".equals(rule);
-        return new CrisisSignal(rule, w.brand(), category, severity, new Alert.Evidence(
+        return new CrisisSignal(rule, w.brand(), category, severity, new Evidence(
                 w.span(), w.count(), w.negativeCount(),
                 round(volume ? w.expectedCount() : w.expectedNegative()),
                 round(volume ? w.ratio() : w.negativeRatio()),
@@ -22,7 +20,7 @@ public record CrisisSignal(String rule, String brand, String category, Severity 
     }
 
     public static CrisisSignal of(String rule, NotableMention m, Severity severity) {
-        return new CrisisSignal(rule, m.brand(), m.category(), severity, new Alert.Evidence(
+        return new CrisisSignal(rule, m.brand(), m.category(), severity, new Evidence(
                 "post", 1, 1, 0, round(m.shareVelocity()), 1.0, m.followers(), List.of(m.key()), m.terms()));
     }
 

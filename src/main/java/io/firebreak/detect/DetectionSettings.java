@@ -17,7 +17,10 @@ import java.util.Map;
  * How the engine counts and learns ({@code config/detection.yaml}); what the rules decide on lives in
  * {@code config/thresholds.yaml}. A key left out takes the default below.
  *
- * @param allowedLateness    a mention this much older than the newest seen still counts; older ones are late
+ * @param allowedLateness    a minute is final (evaluated for good) this long after it ends; a mention arriving later
+ *                           still counts in the windows that cover its minute, but that minute's decision is made
+ * @param maxClockSkew       a mention stamped more than this ahead of the clock is refused at ingest (a source's
+ *                           clock or time zone is wrong): no brand's event time runs ahead of the wall clock
  * @param warmupActiveHours  hours with data a brand needs before spike rules may fire for it
  * @param levelAlpha         EWMA weight of each new hour in a baseline level
  * @param dailyGamma         learning rate of the hour-of-day index
@@ -27,13 +30,15 @@ import java.util.Map;
  * @param notableShares      a negative mention shared this often is notable
  * @param notablePerMinute   at most this many notable mentions per brand and minute reach the rules
  * @param keywords           crisis keywords by category; {@code *} ends a prefix ("injur*")
- * @param quietTime          an alert resolves after this long without signals while its brand is calm
- * @param calmRatio          a brand is calm while its 15-minute negative count is at most this times its baseline
- * @param previewMinNegatives live only: a brand's growing wave is previewed, without waiting for its minute
- *                           to be final, once its 15-minute negatives reach this (then at every half as many again)
+ * @param calmRatio          a brand is calm while its 15-minute negatives are at most this times its baseline...
+ * @param calmMaxZ           ... or too few to tell apart from noise: Poisson z below this
+ * @param previewMinNegatives a brand's growing wave gets an early look, without waiting for its minute to be
+ *                           final, once its 15-minute negatives reach this (then at every half as many again)
+ * @param lateShareWarn      a source is reported once this share of a block of its mentions came too late to count
  */
 public record DetectionSettings(
         Duration allowedLateness,
+        Duration maxClockSkew,
         int warmupActiveHours,
         double levelAlpha,
         double dailyGamma,
@@ -43,12 +48,14 @@ public record DetectionSettings(
         long notableShares,
         int notablePerMinute,
         Map<String, List<String>> keywords,
-        Duration quietTime,
         double calmRatio,
-        int previewMinNegatives) {
+        double calmMaxZ,
+        int previewMinNegatives,
+        double lateShareWarn) {
 
     public DetectionSettings {
         allowedLateness = allowedLateness != null ? allowedLateness : Duration.ofMinutes(2);
+        maxClockSkew = maxClockSkew != null ? maxClockSkew : Duration.ofMinutes(5);
         warmupActiveHours = warmupActiveHours > 0 ? warmupActiveHours : 24;
         levelAlpha = levelAlpha > 0 ? levelAlpha : 0.05;
         dailyGamma = dailyGamma > 0 ? dailyGamma : 0.1;
@@ -58,13 +65,14 @@ public record DetectionSettings(
         notableShares = notableShares > 0 ? notableShares : 500;
         notablePerMinute = notablePerMinute > 0 ? notablePerMinute : 20;
         keywords = keywords != null ? Map.copyOf(keywords) : Map.of();
-        quietTime = quietTime != null ? quietTime : Duration.ofMinutes(60);
         calmRatio = calmRatio > 0 ? calmRatio : 1.5;
+        calmMaxZ = calmMaxZ > 0 ? calmMaxZ : 2.0;
         previewMinNegatives = previewMinNegatives > 0 ? previewMinNegatives : 10;
+        lateShareWarn = lateShareWarn > 0 ? lateShareWarn : 0.05;
     }
 
     public static DetectionSettings defaults() {
-        return new DetectionSettings(null, 0, 0, 0, 0, 0, 0, 0, 0, null, null, 0, 0);
+        return new DetectionSettings(null, null, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0);
     }
 
     /** Reads the file; a missing file means all defaults, a malformed one is an error naming the file. */
@@ -86,5 +94,10 @@ public record DetectionSettings(
     /** The allowed lateness in whole minutes, rounded up: buckets are per minute. */
     int latenessMinutes() {
         return (int) Math.max(0, (allowedLateness.toSeconds() + 59) / 60);
+    }
+
+    /** Whether a brand whose 15-minute window reads {@code w} is back near its baseline. */
+    boolean calm(BrandWindow w) {
+        return w == null || w.negativeRatio() <= calmRatio || w.negativeZ() < calmMaxZ;
     }
 }

@@ -6,7 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 
 /** A {@link BaselineStore} in one JSON file, replaced atomically so a crash mid-write keeps the old one. */
 public final class FileBaselineStore implements BaselineStore {
@@ -20,19 +21,22 @@ public final class FileBaselineStore implements BaselineStore {
     }
 
     @Override
-    public Optional<BaselineSnapshot> load() {
+    public synchronized Map<String, BrandBaseline> load() {
         if (!Files.exists(file)) {
-            return Optional.empty();
+            return Map.of();
         }
         try {
-            return Optional.of(JSON.readValue(file.toFile(), BaselineSnapshot.class));
+            return JSON.readValue(file.toFile(), BaselineSnapshot.class).brands();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read baseline " + file, e);
         }
     }
 
     @Override
-    public void save(BaselineSnapshot snapshot) {
+    public synchronized void save(Map<String, BrandBaseline> changed) {
+        Map<String, BrandBaseline> all = new HashMap<>(load());
+        all.putAll(changed);
+        BaselineSnapshot snapshot = new BaselineSnapshot(all);
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Live hot reload: watches the rules folder and the thresholds file and calls
- * {@link DetectionEngine#reload()} after an edit settles. Problems go to the log and to the listener;
+ * {@link Detection#reload()} after an edit settles. Problems go to the log and to the listener;
  * the engine keeps its previous rules.
  */
 public final class RuleWatcher implements AutoCloseable {
@@ -29,7 +29,7 @@ public final class RuleWatcher implements AutoCloseable {
     private final Thread thread;
 
     /** @param onReload told the problems of each reload, empty when the new rules are in use */
-    public RuleWatcher(DetectionEngine engine, Path rulesDir, Path thresholdsFile, Consumer<List<RuleBook.Problem>> onReload) {
+    public RuleWatcher(Detection engine, Path rulesDir, Path thresholdsFile, Consumer<List<RuleBook.Problem>> onReload) {
         try {
             watcher = FileSystems.getDefault().newWatchService();
             register(rulesDir);
@@ -51,7 +51,7 @@ public final class RuleWatcher implements AutoCloseable {
                 StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
     }
 
-    private void loop(DetectionEngine engine, String thresholdsName, Consumer<List<RuleBook.Problem>> onReload) {
+    private void loop(Detection engine, String thresholdsName, Consumer<List<RuleBook.Problem>> onReload) {
         try {
             while (true) {
                 WatchKey key = watcher.take();

@@ -1,7 +1,5 @@
 package io.firebreak.detect;
 
-import io.firebreak.alert.Alert.Severity;
-
 /**
  * One rule's numbers from {@code config/thresholds.yaml}, inserted as a fact so rules hold no literals.
  * Each rule reads the fields it needs; the rest stay 0.

@@ -24,17 +24,27 @@ public final class MentionJson {
     public static final int DEFAULT_MAX_TEXT_CHARS = 20_000;
     private static final Pattern LANG_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
-    /** How far ahead of the wall clock an event time may be (clock skew), before it is refused. */
-    public static final Duration MAX_AHEAD = Duration.ofHours(24);
+    /** How far ahead of the wall clock an event time may be by default (detection.yaml max-clock-skew). */
+    public static final Duration MAX_AHEAD = Duration.ofMinutes(5);
 
     private final ObjectMapper mapper;
     private final int maxTextChars;
     private final Clock clock;
+    private final Duration maxAhead;
 
-    public MentionJson(ObjectMapper mapper, int maxTextChars, Clock clock) {
+    /**
+     * @param maxAhead a mention stamped further ahead of {@code clock} is refused: one post stamped hours
+     *                 ahead (a source's time-zone slip) would otherwise run its brand's event time ahead
+     */
+    public MentionJson(ObjectMapper mapper, int maxTextChars, Clock clock, Duration maxAhead) {
         this.mapper = mapper;
         this.maxTextChars = maxTextChars;
         this.clock = clock;
+        this.maxAhead = maxAhead;
+    }
+
+    public MentionJson(ObjectMapper mapper, int maxTextChars, Clock clock) {
+        this(mapper, maxTextChars, clock, MAX_AHEAD);
     }
 
     public MentionJson(ObjectMapper mapper, int maxTextChars) {
@@ -195,10 +205,13 @@ public final class MentionJson {
         }
         try {
             Instant at = OffsetDateTime.parse(value.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-            // event time drives every window: one post stamped next year would make all later ones "late"
-            if (at.isAfter(clock.instant().plus(MAX_AHEAD))) {
-                errors.add("created_at: " + value.textValue() + " is more than " + MAX_AHEAD.toHours()
-                        + " hours in the future; fix the clock or time zone at the source");
+            // event time drives every window: one post stamped hours ahead would make its brand's later ones late
+            Instant now = clock.instant();
+            if (at.isAfter(now.plus(maxAhead))) {
+                errors.add("created_at: " + value.textValue() + " is " + ahead(Duration.between(now, at))
+                        + " ahead of this server's clock (" + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        + "); more than max-clock-skew (" + ahead(maxAhead) + ") is refused: check the source's clock"
+                        + " or time zone (a local time sent as UTC?)");
                 return null;
             }
             return at;
@@ -207,6 +220,15 @@ public final class MentionJson {
                     + "' is not RFC 3339 with an offset, e.g. 2026-03-02T09:00:00Z or 2015-02-24T11:35:52-08:00");
             return null;
         }
+    }
+
+    /** A duration as a person reads it: "6 h 0 min", "5 min", "40 s". */
+    private static String ahead(Duration d) {
+        long s = d.toSeconds();
+        if (s >= 3600) {
+            return (s / 3600) + " h " + (s % 3600 / 60) + " min";
+        }
+        return s >= 60 ? (s / 60) + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s") : s + " s";
     }
 
     private static Mention.Author author(JsonNode node, List<String> errors) {

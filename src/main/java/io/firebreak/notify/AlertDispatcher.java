@@ -3,24 +3,27 @@ package io.firebreak.notify;
 import io.firebreak.alert.Alert;
 import io.firebreak.alert.AlertChange;
 import io.firebreak.alert.AlertStage;
-import io.firebreak.alert.AlertState;
-import io.firebreak.alert.AlertStateStore;
 import io.firebreak.alert.Routes;
+import io.firebreak.detect.Severity;
 import io.firebreak.statement.HoldingStatement;
 import io.firebreak.statement.HoldingStatements;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The end of the alert pipeline: runs the stages (silence, re-notify, ...), writes the holding
- * statement, routes, queues each notification in the durable outbox, then drains the outbox through
- * the notifier with retries. A notification leaves the outbox only when delivered or permanently
- * refused, so an outage or restart loses nothing and recovery delivers each alert once.
- * Dispatch and drain are serialised: two concurrent first deliveries of one alert would both see
+ * The end of the alert pipeline. Decided versions are queued in the durable outbox at once
+ * ({@link #enqueue}, cheap, no lookups); {@link #drain} then delivers them in the order decided: each
+ * version goes through the stages (silences), gets its evidence, holding statement and route, and
+ * reaches the notifier once. The delivery log says which version each alert's readers have, so a
+ * version that is not newer (a restart, a retry) is dropped, and a version leaves the outbox only when
+ * delivered or permanently refused: an outage or restart loses nothing and sends nothing twice.
+ *
+ * <p>An alert is routed by the highest severity it has reached, so an escalation moves it to its
+ * channel (the notifier posts it there and points the old message at it) and a de-escalation never
+ * moves it back. Drains are serialised: two concurrent first deliveries of one alert would both see
  * "no message yet" and post twice.
  */
 public final class AlertDispatcher {
@@ -32,91 +35,100 @@ public final class AlertDispatcher {
     private final HoldingStatements statements;
     private final Notifier notifier;
     private final Outbox outbox;
-    private final AlertStateStore store;
+    private final DeliveryLog log;
+    private final EvidenceLookup evidence;
     private final RetryPolicy retry;
     private final Sleeper sleeper;
+    private final Clock clock;
 
     public AlertDispatcher(List<AlertStage> stages, Routes routes, HoldingStatements statements, Notifier notifier,
-            Outbox outbox, AlertStateStore store, RetryPolicy retry, Sleeper sleeper) {
+                           Outbox outbox, DeliveryLog log, EvidenceLookup evidence, RetryPolicy retry, Sleeper sleeper,
+                           Clock clock) {
         this.stages = List.copyOf(stages);
         this.routes = routes;
         this.statements = statements;
         this.notifier = notifier;
         this.outbox = outbox;
-        this.store = store;
+        this.log = log;
+        this.evidence = evidence;
         this.retry = retry;
         this.sleeper = sleeper;
+        this.clock = clock;
     }
 
-    /** Queues what the stages let through, then drains the outbox. */
-    public synchronized DispatchReport dispatch(List<AlertView> views, Instant now) {
-        Map<String, AlertView> byId = new LinkedHashMap<>();
-        views.forEach(v -> byId.put(v.alert().alertId(), v));
-        List<Alert> alerts = List.copyOf(byId.values().stream().map(AlertView::alert).toList());
-        for (AlertStage stage : stages) {
-            if (alerts.isEmpty()) {
-                break;
-            }
-            alerts = stage.apply(alerts, now);
+    /** Queues decided versions durably, in order; nothing is looked up or sent here. */
+    public void enqueue(List<Alert> versions) {
+        if (!versions.isEmpty()) {
+            outbox.put(versions);
         }
-        for (Alert alert : alerts) {
-            AlertView view = byId.get(alert.alertId());
-            HoldingStatement statement = statements.write(alert, now);
-            Alert withStatement = new Alert(alert.alertId(), alert.rule(), alert.brand(), alert.category(),
-                    alert.severity(), alert.status(), alert.firedAt(), alert.updatedAt(), alert.resolvedAt(),
-                    alert.evidence(), statement.asAlertStatement());
-            outbox.put(new Notification(withStatement, statements.displayName(alert.brand()), routes.channelFor(alert),
-                    view == null ? List.of() : view.topPosts(), view == null ? List.of() : view.series(),
-                    statement.checklist()));
-        }
-        DispatchReport drained = drain(now);
-        return new DispatchReport(alerts.size(), drained.delivered(), drained.failed(), drained.pending());
+    }
+
+    /** Versions waiting for delivery. */
+    public int pending() {
+        return outbox.size();
     }
 
     /**
-     * Tries every pending notification, oldest first. When one is still failing after the retry
-     * policy, the rest wait too: the channel is likely down and order matters to readers.
+     * Delivers every pending version, oldest first. When one is still failing after the retry policy, the
+     * rest wait too: the channel is likely down, and order matters to readers.
      */
-    public synchronized DispatchReport drain(Instant now) {
+    public synchronized DispatchReport drain() {
         int delivered = 0;
+        int skipped = 0;
         int failed = 0;
         for (OutboxEntry entry : outbox.pending()) {
-            Outcome outcome = attempt(entry, now);
-            if (outcome == Outcome.DELIVERED) {
-                delivered++;
-            } else if (outcome == Outcome.GAVE_UP) {
-                failed++;
-            } else {
-                break;
+            Outcome outcome = attempt(entry);
+            switch (outcome) {
+                case DELIVERED -> delivered++;
+                case SKIPPED -> skipped++;
+                case GAVE_UP -> failed++;
+                case PENDING -> {
+                    return new DispatchReport(delivered, skipped, failed, outbox.size());
+                }
             }
         }
-        return new DispatchReport(0, delivered, failed, outbox.pending().size());
+        return new DispatchReport(delivered, skipped, failed, outbox.size());
     }
 
-    private enum Outcome { DELIVERED, GAVE_UP, PENDING }
+    private enum Outcome { DELIVERED, SKIPPED, GAVE_UP, PENDING }
 
-    private Outcome attempt(OutboxEntry entry, Instant now) {
-        Alert alert = entry.notification().alert();
+    private Outcome attempt(OutboxEntry entry) {
+        Alert alert = entry.alert();
+        Delivery before = log.find(alert.alertId()).orElse(Delivery.none(alert.alertId()));
+        Instant now = clock.instant();
+        if (alert.version() <= before.version()) {
+            outbox.done(entry); // its readers have this version or a newer one already
+            return Outcome.SKIPPED;
+        }
+        if (silenced(alert, now)) {
+            LOG.info("alert {} v{}: silenced, not sent", alert.alertId(), alert.version());
+            outbox.done(entry);
+            return Outcome.SKIPPED;
+        }
+        Notification n = notification(alert, before, now);
+        AlertChange change = AlertChange.between(before.lastSent(), alert);
         for (int attempt = 1; ; attempt++) {
-            AlertState state = store.find(alert.alertId()).orElse(AlertState.none(alert.alertId()));
             try {
-                notifier.deliver(entry.notification(), AlertChange.between(state.lastSent(), alert));
-                AlertState after = store.find(alert.alertId()).orElse(state);
-                store.save(after.withSent(alert, now));
+                notifier.deliver(n, change);
+                // the notifier may have recorded messages meanwhile: build on what the log holds now
+                Delivery current = log.find(alert.alertId()).orElse(before);
+                log.save(current.delivered(n.alert(), clock.instant()));
                 outbox.done(entry);
                 return Outcome.DELIVERED;
             } catch (NotifyFailure failure) {
                 if (!(failure instanceof NotifyFailure.Retryable e)) {
-                    LOG.error("alert {}: not deliverable, moved to dead letters: {}", alert.alertId(), failure.getMessage());
+                    LOG.error("alert {} v{}: not deliverable, moved to dead letters: {}", alert.alertId(),
+                            alert.version(), failure.getMessage());
                     outbox.giveUp(entry, failure.getMessage());
                     return Outcome.GAVE_UP;
                 }
                 if (attempt >= retry.maxAttempts()) {
-                    LOG.warn("alert {}: still failing after {} attempts, kept in outbox: {}",
-                            alert.alertId(), attempt, e.getMessage());
+                    LOG.warn("alert {} v{}: still failing after {} attempts, kept in outbox: {}",
+                            alert.alertId(), alert.version(), attempt, e.getMessage());
                     return Outcome.PENDING;
                 }
-                LOG.info("alert {}: attempt {} failed, retrying: {}", alert.alertId(), attempt, e.getMessage());
+                LOG.info("alert {} v{}: attempt {} failed, retrying: {}", alert.alertId(), alert.version(), attempt,
+                        e.getMessage());
                 try {
                     sleeper.sleep(retry.backoff(attempt, e));
                 } catch (InterruptedException interrupted) {
@@ -124,6 +136,35 @@ public final class AlertDispatcher {
                     return Outcome.PENDING;
                 }
             }
+        }
+    }
+
+    private boolean silenced(Alert alert, Instant now) {
+        List<Alert> through = List.of(alert);
+        for (AlertStage stage : stages) {
+            through = stage.apply(through, now);
+        }
+        return through.isEmpty();
+    }
+
+    /** The version as its readers see it: evidence, holding statement, and the channel of its highest severity. */
+    private Notification notification(Alert alert, Delivery before, Instant now) {
+        AlertView view = lookUp(alert);
+        Alert shown = view.alert();
+        HoldingStatement statement = statements.write(shown, now);
+        shown = shown.withStatement(statement.asAlertStatement());
+        Severity peak = before.peak() == null ? alert.severity() : Severity.worst(before.peak(), alert.severity());
+        String route = routes.channelFor(alert.brand(), alert.category(), peak);
+        return new Notification(shown, statements.displayName(alert.brand()), route, view.topPosts(), view.series(),
+                statement.checklist());
+    }
+
+    private AlertView lookUp(Alert alert) {
+        try {
+            return evidence.view(alert);
+        } catch (RuntimeException e) {
+            LOG.warn("alert {}: evidence lookup failed, sending the engine's evidence: {}", alert.alertId(), e.toString());
+            return AlertView.of(alert, List.of());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.firebreak.notify;
 
 import io.firebreak.alert.Alert;
 import io.firebreak.alert.AlertChange;
+import io.firebreak.detect.Evidence;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -29,12 +30,14 @@ public final class ConsoleNotifier implements Notifier {
     /** The text block for one alert. */
     public static String render(Notification n, AlertChange change) {
         Alert a = n.alert();
-        Alert.Evidence e = a.evidence();
+        Evidence e = a.evidence();
         StringBuilder s = new StringBuilder();
+        String state = a.change() == Alert.Change.withdrawn ? "WITHDRAWN"
+                : a.status().name().toUpperCase(java.util.Locale.ROOT) + (a.provisional() && a.open() ? " (EARLY)" : "");
         String title = "== " + a.severity() + " · " + clean(n.brandName(), 80) + " · " + clean(a.category(), 40)
-                + " · " + a.status().name().toUpperCase(java.util.Locale.ROOT) + " ";
+                + " · " + state + " ";
         s.append(title).append("=".repeat(Math.max(3, WIDTH - title.length()))).append('\n');
-        s.append("alert ").append(clean(a.alertId(), 80)).append(" · rule ").append(clean(a.rule(), 80))
+        s.append("alert ").append(clean(a.alertId(), 80)).append(" v").append(a.version()).append(" · rule ").append(clean(a.rule(), 80))
                 .append(" · channel ").append(clean(n.channel(), 80)).append('\n');
         s.append("fired ").append(Figures.time(a.firedAt()));
         if (a.updatedAt() != null) {

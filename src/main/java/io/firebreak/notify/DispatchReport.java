@@ -1,7 +1,7 @@
 package io.firebreak.notify;
 
 /**
- * What one dispatch or drain did: notifications queued, delivered, given up (permanent failure),
- * and still waiting in the outbox afterwards.
+ * What one drain did: versions delivered, skipped (silenced, or already delivered), given up (permanent
+ * failure), and still waiting in the outbox afterwards.
  */
-public record DispatchReport(int queued, int delivered, int failed, int pending) {}
+public record DispatchReport(int delivered, int skipped, int failed, int pending) {}

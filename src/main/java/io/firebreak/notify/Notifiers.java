@@ -1,6 +1,5 @@
 package io.firebreak.notify;
 
-import io.firebreak.alert.AlertStateStore;
 import io.firebreak.config.Home;
 import java.io.PrintStream;
 import java.util.Map;
@@ -19,10 +18,10 @@ public final class Notifiers {
      * URL, charts kept in {@code data/charts}); otherwise alerts print to {@code console} and append
      * to {@code data/alerts.jsonl}.
      */
-    public static Notifier fromEnvironment(Map<String, String> env, Home home, AlertStateStore store, PrintStream console) {
+    public static Notifier fromEnvironment(Map<String, String> env, Home home, DeliveryLog log, PrintStream console) {
         String token = env.get("SLACK_BOT_TOKEN");
         if (token != null && !token.isBlank()) {
-            SlackNotifier slack = new SlackNotifier(token.strip(), env.get("SLACK_API_URL"), store, home.data().resolve("charts"));
+            SlackNotifier slack = new SlackNotifier(token.strip(), env.get("SLACK_API_URL"), log, home.data().resolve("charts"));
             LOG.info("alerts go to Slack via {}", slack);
             return slack;
         }

@@ -1,9 +1,11 @@
 package io.firebreak.notify;
 
-/** A notification waiting for delivery; {@code seq} tells versions of the same alert apart. */
-public record OutboxEntry(long seq, Notification notification) {
+import io.firebreak.alert.Alert;
+
+/** An alert version waiting for delivery; {@code seq} is the order it was decided in. */
+public record OutboxEntry(long seq, Alert alert) {
 
     public String alertId() {
-        return notification.alert().alertId();
+        return alert.alertId();
     }
 }

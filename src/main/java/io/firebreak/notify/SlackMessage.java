@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firebreak.alert.Alert;
 import io.firebreak.alert.Alert.Status;
+import io.firebreak.detect.Evidence;
 import io.firebreak.alert.AlertChange;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -43,8 +44,23 @@ public record SlackMessage(String text, ArrayNode blocks) {
     }
 
     public static SlackMessage of(Notification n) {
+        return of(n, null, true);
+    }
+
+    /** The message in a channel the alert has moved on from: its current state, where it is followed now, no buttons. */
+    public static SlackMessage followedElsewhere(Notification n, String channel) {
+        return of(n, "Now followed in " + SlackText.inline(channel, 80), false);
+    }
+
+    /** The first message in the channel an escalation routed the alert to, linking where it started. */
+    public static SlackMessage movedHere(Notification n, String fromChannel, String link) {
+        String from = SlackText.inline(fromChannel, 80);
+        return of(n, "Escalated here from " + from + (link == null ? "" : ": " + SlackText.link(link, "original thread")), true);
+    }
+
+    private static SlackMessage of(Notification n, String placement, boolean withButtons) {
         Alert a = n.alert();
-        Alert.Evidence e = a.evidence();
+        Evidence e = a.evidence();
         String brand = SlackText.inline(n.brandName(), 80);
         ArrayNode blocks = JSON.createArrayNode();
 
@@ -88,7 +104,7 @@ public record SlackMessage(String text, ArrayNode blocks) {
         if (n.checklist() != null) {
             blocks.add(section("*Do*\n" + bullets(n.checklist().dos()) + "\n*Don't*\n" + bullets(n.checklist().donts())));
         }
-        if (a.status() != Status.resolved) {
+        if (a.status() != Status.resolved && withButtons) {
             ArrayNode buttons = JSON.createArrayNode();
             for (Action action : ACTIONS) {
                 ObjectNode button = JSON.createObjectNode().put("type", "button").put("action_id", action.id());
@@ -104,6 +120,9 @@ public record SlackMessage(String text, ArrayNode blocks) {
         }
         ArrayNode context = JSON.createArrayNode();
         context.add(mrkdwn(contextLine(a)));
+        if (placement != null) {
+            context.add(mrkdwn(placement));
+        }
         blocks.add(JSON.createObjectNode().put("type", "context").set("elements", context));
 
         String fallback = a.severity() + " " + SlackText.inline(a.category(), 40) + " alert for " + brand
@@ -124,13 +143,15 @@ public record SlackMessage(String text, ArrayNode blocks) {
             case SEV2 -> "🟠";
             case SEV3 -> "🟡";
         };
-        String prefix = switch (a.status()) {
-            case resolved -> "✅ RESOLVED · ";
-            case escalated -> icon + " ESCALATED · ";
-            case firing -> icon + " ";
-        };
+        String prefix = a.change() == Alert.Change.withdrawn ? "↩️ WITHDRAWN · "
+                : switch (a.status()) {
+                    case resolved -> "✅ RESOLVED · ";
+                    case escalated -> icon + " ESCALATED · ";
+                    case firing -> icon + " ";
+                };
+        String early = a.provisional() && a.open() ? " · early warning" : "";
         // plain_text never renders mrkdwn or pings; only length needs care (150 max)
-        return SlackText.oneLine(prefix + a.severity() + " · " + brandName + " · " + a.category(), 150);
+        return SlackText.oneLine(prefix + a.severity() + " · " + brandName + " · " + a.category() + early, 150);
     }
 
     private static String post(TopPost p) {

@@ -6,12 +6,11 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
+import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import io.firebreak.alert.AlertChange;
-import io.firebreak.alert.AlertState;
-import io.firebreak.alert.AlertStateStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Slack message per alert through the Web API ({@code com.slack.api} MethodsClient): the first
- * delivery posts and records the message ts at once; later deliveries update that message in place
- * and reply in its thread with what changed. Failures come back typed (retryable or permanent),
- * never carrying the token.
+ * Slack messages for an alert through the Web API ({@code com.slack.api} MethodsClient). The first
+ * delivery posts in the routed channel and records the message at once; later deliveries update it in
+ * place and reply in its thread with what changed. When an escalation routes the alert to another
+ * channel, it is posted there too, linking the original thread, and the original message says where
+ * it went; the end of the alert is told in every channel it was in. Failures come back typed
+ * (retryable or permanent), never carrying the token.
  */
 public final class SlackNotifier implements Notifier, AutoCloseable {
 
@@ -39,14 +40,15 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
     private final Slack slack;
     private final MethodsClient methods;
     private final String token;
-    private final AlertStateStore store;
+    private final DeliveryLog log;
     private final Path chartsDir;
 
     /**
      * @param apiUrl    Web API base URL ({@code SLACK_API_URL}), e.g. the stand-in's; null for slack.com
+     * @param log       where each alert's messages are recorded (the dispatcher's delivery log)
      * @param chartsDir where chart PNGs are kept (also when upload is not possible); null to skip charts
      */
-    public SlackNotifier(String token, String apiUrl, AlertStateStore store, Path chartsDir) {
+    public SlackNotifier(String token, String apiUrl, DeliveryLog log, Path chartsDir) {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("Slack token is empty");
         }
@@ -60,37 +62,74 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
         this.slack = Slack.getInstance(config);
         this.methods = slack.methods(token);
         this.token = token;
-        this.store = store;
+        this.log = log;
         this.chartsDir = chartsDir;
     }
 
     @Override
     public void deliver(Notification n, AlertChange change) throws NotifyFailure {
         String alertId = n.alert().alertId();
-        AlertState state = store.find(alertId).orElse(AlertState.none(alertId));
-        SlackMessage message = SlackMessage.of(n);
-        if (state.posted()) {
-            AlertState current = state;
-            ChatUpdateResponse updated = call("chat.update", Set.of(MESSAGE_GONE), () -> methods.chatUpdate(r -> r
-                    .channel(current.channel()).ts(current.messageTs()).text(message.text())
-                    .blocksAsString(message.blocksJson()).linkNames(false)));
-            if (updated.isOk()) {
-                call("chat.postMessage", Set.of(), () -> methods.chatPostMessage(r -> r
-                        .channel(current.channel()).threadTs(current.messageTs()).text(SlackMessage.threadReply(change))
-                        .unfurlLinks(false).unfurlMedia(false).linkNames(false)));
+        Delivery d = log.find(alertId).orElse(Delivery.none(alertId));
+        Delivery.Thread here = d.threadFor(n.channel());
+        if (here != null) {
+            if (update(here, SlackMessage.of(n))) {
+                reply(here, SlackMessage.threadReply(change));
+                if (!n.alert().open()) {
+                    // it ended: every channel it was in hears so, not only the one it moved to
+                    for (Delivery.Thread other : d.threads()) {
+                        if (other != here && update(other, SlackMessage.followedElsewhere(n, n.channel()))) {
+                            reply(other, SlackMessage.threadReply(change));
+                        }
+                    }
+                }
                 return;
             }
             // someone deleted the message: the alert is still live, so it gets a new one instead of being lost
-            LOG.warn("alert {}: its Slack message is gone ({}); posting a new one", alertId, MESSAGE_GONE);
-            state = state.withMessage(null, null);
-            store.save(state);
+            LOG.warn("alert {}: its Slack message in {} is gone ({}); posting a new one", alertId, here.route(), MESSAGE_GONE);
+            d = d.withoutThread(here.route());
+            log.save(d);
         }
+        Delivery.Thread previous = d.home();
+        String link = previous == null ? null : permalink(previous);
+        SlackMessage message = previous == null ? SlackMessage.of(n) : SlackMessage.movedHere(n, previous.route(), link);
         ChatPostMessageResponse posted = call("chat.postMessage", Set.of(), () -> methods.chatPostMessage(r -> r
                 .channel(n.channel()).text(message.text()).blocksAsString(message.blocksJson())
                 .unfurlLinks(false).unfurlMedia(false).linkNames(false)));
         // recorded before anything else: from here on a retry updates this message, it never posts a second
-        store.save(state.withMessage(posted.getChannel(), posted.getTs()));
+        Delivery.Thread thread = new Delivery.Thread(n.channel(), posted.getChannel(), posted.getTs());
+        log.save(d.withThread(thread));
         attachChart(n, posted.getChannel(), posted.getTs());
+        for (Delivery.Thread old : d.threads()) {
+            // the old channel learns where the alert went; its message stops offering buttons there
+            if (update(old, SlackMessage.followedElsewhere(n, n.channel()))) {
+                reply(old, SlackMessage.threadReply(change) + "\nNow followed in " + SlackText.inline(n.channel(), 80) + ".");
+            }
+        }
+    }
+
+    /** Updates a message in place; false when it no longer exists. */
+    private boolean update(Delivery.Thread t, SlackMessage message) throws NotifyFailure {
+        ChatUpdateResponse updated = call("chat.update", Set.of(MESSAGE_GONE), () -> methods.chatUpdate(r -> r
+                .channel(t.channel()).ts(t.ts()).text(message.text())
+                .blocksAsString(message.blocksJson()).linkNames(false)));
+        return updated.isOk();
+    }
+
+    private void reply(Delivery.Thread t, String text) throws NotifyFailure {
+        call("chat.postMessage", Set.of(), () -> methods.chatPostMessage(r -> r
+                .channel(t.channel()).threadTs(t.ts()).text(text)
+                .unfurlLinks(false).unfurlMedia(false).linkNames(false)));
+    }
+
+    /** A link to a message, or null when Slack will not give one (the move is still announced). */
+    private String permalink(Delivery.Thread t) {
+        try {
+            ChatGetPermalinkResponse r = methods.chatGetPermalink(p -> p.channel(t.channel()).messageTs(t.ts()));
+            return r.isOk() ? r.getPermalink() : null;
+        } catch (IOException | SlackApiException e) {
+            LOG.info("no permalink for the message in {}: {}", t.route(), e.getClass().getSimpleName());
+            return null;
+        }
     }
 
     @Override

@@ -28,7 +28,7 @@ import java.util.concurrent.Executors;
 /**
  * A local Slack Web API for tests and the benchmark, on the JDK HTTP server bound to 127.0.0.1.
  * Records every request (method, body, form or JSON fields, Authorization header, status sent), answers
- * {@code chat.postMessage}, {@code chat.update}, {@code auth.test} and the {@code files.*} upload
+ * {@code chat.postMessage}, {@code chat.update}, {@code chat.getPermalink}, {@code auth.test} and the {@code files.*} upload
  * flow like Slack does, and can fail on demand: the next N calls with 429 + Retry-After, 500, a
  * dropped connection or a Slack error code, or everything while "down".
  */
@@ -110,6 +110,11 @@ public final class SlackStandIn implements AutoCloseable {
     /** Every request so far, in order. */
     public synchronized List<Call> calls() {
         return List.copyOf(calls);
+    }
+
+    /** Forgets the requests recorded so far (the messages it holds stay). */
+    public synchronized void forgetCalls() {
+        calls.clear();
     }
 
     /** The requests for one Web API method, in order. */
@@ -213,6 +218,14 @@ public final class SlackStandIn implements AutoCloseable {
                     .put("bot_id", "B0STANDIN");
             case "chat.postMessage" -> postMessage(form);
             case "chat.update" -> update(form);
+            case "chat.getPermalink" -> {
+                String channel = channelId(form.getOrDefault("channel", ""));
+                String ts = form.getOrDefault("message_ts", "");
+                yield messages.containsKey(channel + "/" + ts)
+                        ? JSON.createObjectNode().put("ok", true).put("channel", channel).put("permalink",
+                                "https://firebreak-standin.slack.invalid/archives/" + channel + "/p" + ts.replace(".", ""))
+                        : error("message_not_found");
+            }
             case "files.getUploadURLExternal" -> {
                 String id = "F0STANDIN" + (++fileCounter);
                 yield JSON.createObjectNode().put("ok", true).put("file_id", id)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.alert.Silences;
 import io.firebreak.config.Home;
 import io.firebreak.config.Settings;
+import io.firebreak.detect.DetectionSettings;
 import io.firebreak.enrich.EnrichedMention;
 import io.firebreak.enrich.Enricher;
 import io.firebreak.ingest.CsvMapping;
@@ -97,7 +98,9 @@ public final class FirebreakService implements AutoCloseable {
         Consumer<List<EnrichedMention>> detection = wiring.detection().create(client, store);
         var ingest = new IngestService(wiring.enricher(), store, writer, deadLetters, health,
                 Duration.ofSeconds(settings.ingest().requestTimeoutS()), Clock.systemUTC(), detection);
-        var json = new MentionJson(new ObjectMapper(), settings.ingest().maxTextChars());
+        // the event-time skew a mention may have is detection's setting: beyond it, its brand's time would run ahead
+        var json = new MentionJson(new ObjectMapper(), settings.ingest().maxTextChars(), Clock.systemUTC(),
+                DetectionSettings.load(home.config("detection.yaml")).maxClockSkew());
         var csv = new CsvMentions(CsvMapping.loadAll(home.config().resolve("csv")), json);
         Path drop = settings.dropDir(home);
         createDirectories(drop);

@@ -1,158 +1,184 @@
 package io.firebreak.service;
 
-import io.firebreak.alert.Alert;
+import io.firebreak.alert.AlertJournal;
 import io.firebreak.alert.AlertLog;
-import io.firebreak.detect.DetectionEngine;
-import io.firebreak.detect.OpenAlertsSnapshot;
+import io.firebreak.alert.Lifecycle;
+import io.firebreak.detect.BaselineStore;
+import io.firebreak.detect.BrandBaseline;
+import io.firebreak.detect.Detection;
 import io.firebreak.enrich.EnrichedMention;
 import io.firebreak.notify.AlertDispatcher;
-import io.firebreak.store.AlertEvidence;
-import io.firebreak.store.StateDocuments;
+import io.firebreak.store.RecentMentions;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Detection on the live path: stored mentions go into the same {@link DetectionEngine} a backtest
- * uses, and the alerts it returns go, with their evidence, to the dispatcher.
+ * Detection on the live path: stored mentions go into the same {@link Partitions} a backtest uses, with
+ * the wall clock as the clock; each decision is made durable ({@link Decisions}) before the brand moves
+ * on, and a thread of its own delivers it (evidence look-ups, Slack), so Slack retries never hold up
+ * ingest. A clock tick every second closes the minutes of live streams and retries decisions that
+ * could not be saved; baselines are saved every {@link #BASELINE_EVERY} in the background.
  *
- * <p>Early looks ({@link DetectionEngine#onPreview}) go out as soon as a wave passes a step, under
- * the id the final alert will have; the engine's own alerts, the same as a backtest's, follow
- * once their minutes are final and update that message.
- *
- * <p>Event time drives the engine. The wall clock only closes minutes of a live stream (one whose
- * newest mention is recent), so a quiet minute still gets evaluated; a historical import is never
- * pushed forward by the wall clock, which would make its later mentions late. Dispatch runs on
- * its own thread: Slack retries must never hold up ingest.
+ * <p>At start the alert books come back from the journal and each brand's windows are rebuilt from
+ * the mentions indexed in the last hour of its event time, so a restart mid-wave neither misses the
+ * wave nor alerts twice.
  */
 public final class LiveDetection implements Consumer<List<EnrichedMention>>, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveDetection.class);
-    /** A stream whose newest mention is younger than this is live: the wall clock may close its minutes. */
-    static final Duration LIVE_HORIZON = Duration.ofMinutes(15);
+    static final Duration BASELINE_EVERY = Duration.ofSeconds(30);
 
-    private final DetectionEngine engine;
+    private final Partitions partitions;
+    private final Decisions decisions;
     private final AlertDispatcher dispatcher;
-    private final AlertEvidence evidence;
-    private final StateDocuments state;
+    private final BaselineStore baselines;
     private final Clock clock;
-    private final ExecutorService dispatch = Executors.newSingleThreadExecutor(daemon("alert-dispatch"));
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("detection-clock"));
-    private volatile long newestEventMillis = Long.MIN_VALUE;
-
     private final List<AutoCloseable> resources;
+    private final ExecutorService delivery = Executors.newSingleThreadExecutor(daemon("alert-delivery"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("detection-clock"));
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final Map<String, BrandBaseline> unsaved = new HashMap<>();
 
     /**
-     * @param resources closed with this, in order, after the last dispatch: the rule watcher, the
-     *                  baseline store (its last snapshot), the outbox
+     * @param resources closed with this, in order, after the last delivery: the rule watcher, journals, notifier
      */
-    private final AlertLog log;
-
-    public LiveDetection(DetectionEngine engine, AlertDispatcher dispatcher, AlertEvidence evidence, StateDocuments state,
-                         AlertLog alertLog, Clock clock, List<AutoCloseable> resources) {
-        this.engine = engine;
+    public LiveDetection(Detection detection, Lifecycle lifecycle, AlertJournal journal, BaselineStore baselines,
+                         AlertDispatcher dispatcher, AlertLog alertLog, Clock clock, List<AutoCloseable> resources) {
         this.dispatcher = dispatcher;
-        this.evidence = evidence;
-        this.state = state;
+        this.baselines = baselines;
         this.clock = clock;
         this.resources = List.copyOf(resources);
-        this.log = alertLog;
-        state.get(OpenAlertsSnapshot.ID, OpenAlertsSnapshot.class).ifPresent(s -> engine.restoreOpenAlerts(s.entries()));
-        // a growing wave goes out at once; the final minutes then update the same message
-        engine.onPreview(preview -> dispatch(List.of(preview)));
+        this.decisions = new Decisions(journal, dispatcher, alertLog, this::wake);
+        this.partitions = new Partitions(detection, lifecycle, baselines.load(), journal.restore(), decisions);
+    }
+
+    /**
+     * Rebuilds every brand's windows from the mentions it indexed in the last hour of its event time. Its
+     * book skips the minutes it had already decided, so nothing is announced twice.
+     */
+    public LiveDetection rebuild(RecentMentions recent) {
+        long t0 = System.nanoTime();
+        long fed = recent.replay(partitions.detection().history(),
+                (brand, em) -> partitions.acceptFor(brand, em, clock.instant()));
+        partitions.advanceTo(clock.instant());
+        LOG.info("detection: rebuilt the windows of {} brand(s) from {} indexed mention(s) in {} ms; {} open alert(s)",
+                partitions.counters().brands(), fed, (System.nanoTime() - t0) / 1_000_000, partitions.openAlerts().size());
+        return this;
     }
 
     public LiveDetection start() {
         timer.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
-        timer.scheduleWithFixedDelay(() -> dispatch.execute(() -> dispatcher.drain(clock.instant())), 10, 10, TimeUnit.SECONDS);
-        timer.scheduleWithFixedDelay(this::saveOpenAlerts, 60, 60, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::saveBaselines, BASELINE_EVERY.toSeconds(), BASELINE_EVERY.toSeconds(),
+                TimeUnit.SECONDS);
+        // a version whose delivery failed is tried again even when nothing new is decided
+        timer.scheduleWithFixedDelay(this::wake, 10, 10, TimeUnit.SECONDS);
+        wake();
         return this;
     }
 
     @Override
     public void accept(List<EnrichedMention> stored) {
         for (EnrichedMention em : stored) {
-            // each tick's alerts go out on their own: a fast import still shows firing, escalation, resolution
-            submit(engine.accept(em));
-            newestEventMillis = Math.max(newestEventMillis, em.mention().createdAt().toEpochMilli());
+            partitions.accept(em, clock.instant());
         }
     }
 
     /** Closes every open minute now, as a backtest does at the end of its input. */
     public void finish() {
-        submit(engine.finish());
+        partitions.finish();
     }
 
-    public DetectionEngine engine() {
-        return engine;
+    public Partitions partitions() {
+        return partitions;
+    }
+
+    /** Waits until every decided version has been delivered (or given up), at most {@code timeout}. */
+    public void awaitDispatched(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            decisions.flush();
+            if (decisions.waiting() == 0 && dispatcher.pending() == 0 && !drainQueued.get()) {
+                // one more drain on the delivery thread: anything it was sending is finished after it
+                var done = new java.util.concurrent.CountDownLatch(1);
+                delivery.execute(done::countDown);
+                done.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (dispatcher.pending() == 0) {
+                    return;
+                }
+            }
+            wake();
+            Thread.sleep(20);
+        }
     }
 
     private void tick() {
         try {
-            Instant now = clock.instant();
-            long newest = newestEventMillis;
-            if (newest != Long.MIN_VALUE && now.toEpochMilli() - newest < LIVE_HORIZON.toMillis()) {
-                submit(engine.advanceTo(now));
-            }
+            partitions.advanceTo(clock.instant());
+            decisions.flush();
         } catch (RuntimeException e) {
             LOG.error("detection clock tick failed", e);
         }
     }
 
-    /** The engine's own alerts: logged as decided, then dispatched. */
-    private void submit(List<Alert> alerts) {
-        if (alerts.isEmpty()) {
-            return;
-        }
-        log.append(alerts);
-        dispatch(alerts);
-    }
-
-    private void dispatch(List<Alert> alerts) {
-        dispatch.execute(() -> {
-            try {
-                Instant now = clock.instant();
-                dispatcher.dispatch(evidence.views(alerts, now), now);
-            } catch (RuntimeException e) {
-                LOG.error("dispatching {} alert(s) failed; they stay in the outbox if queued", alerts.size(), e);
-            }
-        });
-    }
-
-    private void saveOpenAlerts() {
+    /** Saves the baselines that changed; what could not be saved is kept and tried again next time. */
+    private synchronized void saveBaselines() {
         try {
-            state.put(OpenAlertsSnapshot.ID, new OpenAlertsSnapshot(engine.openAlerts()));
+            unsaved.putAll(partitions.changedBaselines());
+            if (!unsaved.isEmpty()) {
+                baselines.save(unsaved);
+                unsaved.clear();
+            }
         } catch (RuntimeException e) {
-            LOG.warn("saving open alerts failed: {}", e.toString());
+            LOG.warn("saving {} baseline(s) failed, trying again in {} s: {}", unsaved.size(), BASELINE_EVERY.toSeconds(),
+                    e.toString());
         }
     }
 
-    /** Waits for queued dispatches (tests, shutdown). */
-    public void awaitDispatched(Duration timeout) throws InterruptedException {
-        var done = new java.util.concurrent.CountDownLatch(1);
-        dispatch.execute(done::countDown);
-        done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    /** Asks the delivery thread for a drain, unless one is already waiting to run. */
+    private void wake() {
+        if (drainQueued.compareAndSet(false, true)) {
+            try {
+                delivery.execute(() -> {
+                    drainQueued.set(false);
+                    try {
+                        dispatcher.drain();
+                    } catch (RuntimeException e) {
+                        LOG.error("delivering alerts failed; they stay in the outbox", e);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                drainQueued.set(false);
+            }
+        }
     }
 
     @Override
     public void close() {
         timer.shutdownNow();
-        saveOpenAlerts();
-        dispatch.shutdown();
+        decisions.flush();
+        saveBaselines();
+        wake();
+        delivery.shutdown();
         try {
-            dispatch.awaitTermination(30, TimeUnit.SECONDS);
+            if (!delivery.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("alert delivery still busy after 30 s; what is left stays in the outbox for the next start");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        engine.close();
+        partitions.close();
         for (AutoCloseable resource : resources) {
             try {
                 resource.close();
@@ -162,7 +188,7 @@ public final class LiveDetection implements Consumer<List<EnrichedMention>>, Aut
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

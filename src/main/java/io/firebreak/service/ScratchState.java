@@ -15,7 +15,7 @@ public final class ScratchState {
 
     /** Everything a run writes under its data folder, except the unpacked Elasticsearch distribution. */
     private static final List<String> PARTS = List.of(
-            "elasticsearch/data", "run", "drop", "outbox", "charts", "alerts.jsonl", "alert-log.jsonl", "silences.yaml");
+            "elasticsearch/data", "run", "drop", "outbox", "state", "charts", "alerts.jsonl", "alert-log.jsonl", "silences.yaml");
 
     private ScratchState() {}
 

@@ -1,18 +1,18 @@
 package io.firebreak.service;
 
 import io.firebreak.alert.AlertLog;
-import io.firebreak.alert.AlertStateStore;
-import io.firebreak.alert.RenotifyStage;
+import io.firebreak.alert.FileAlertJournal;
+import io.firebreak.alert.Lifecycle;
 import io.firebreak.alert.Routes;
 import io.firebreak.alert.SilenceStage;
 import io.firebreak.alert.Silences;
 import io.firebreak.config.Home;
-import io.firebreak.detect.DetectionEngine;
-import io.firebreak.detect.Engines;
+import io.firebreak.detect.Detection;
 import io.firebreak.detect.RuleWatcher;
 import io.firebreak.enrich.Enricher;
 import io.firebreak.enrich.Enrichers;
 import io.firebreak.notify.AlertDispatcher;
+import io.firebreak.notify.FileDeliveryLog;
 import io.firebreak.notify.FileOutbox;
 import io.firebreak.notify.Notifier;
 import io.firebreak.notify.Notifiers;
@@ -20,21 +20,20 @@ import io.firebreak.notify.RetryPolicy;
 import io.firebreak.notify.Sleeper;
 import io.firebreak.statement.HoldingStatements;
 import io.firebreak.store.AlertEvidence;
-import io.firebreak.store.ElasticAlertStates;
 import io.firebreak.store.ElasticBaselines;
-import io.firebreak.store.StateDocuments;
+import io.firebreak.store.RecentMentions;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How the production service is wired: the real enricher, and stored mentions on to the detection
- * engine, whose alerts pass silences and re-notify, get a holding statement and a route, and go to
- * Slack (or the console without a token) through the durable outbox.
+ * How the production service is wired: the real enricher; stored mentions on to the brand partitions
+ * (detection and alert state), whose decisions are journaled and queued in the outbox, then get their
+ * evidence, holding statement and route and go to Slack (or the console without a token).
  */
 public final class Wirings {
 
@@ -60,18 +59,18 @@ public final class Wirings {
         Routes routes = Routes.load(home.config("routing.yaml"));
         Silences silences = Silences.load(home.config("silences.yaml"), home.data().resolve("silences.yaml"));
         HoldingStatements statements = HoldingStatements.load(home.config("statements"), home.config("statement-settings.yaml"));
+        Lifecycle lifecycle = Lifecycle.load(home.config("alerts.yaml"));
+        Detection detection = Detection.of(home, true);
         return new FirebreakService.Wiring(enricher, silences, (client, store) -> {
-            StateDocuments state = new StateDocuments(client, store.prefix()).install();
-            AlertStateStore alertStates = new ElasticAlertStates(state);
-            var baselines = new ElasticBaselines(state, Clock.systemUTC(), Duration.ofSeconds(30));
-            DetectionEngine engine = Engines.create(home, baselines, List.of());
+            Path state = home.data().resolve("state");
+            FileAlertJournal journal = FileAlertJournal.open(state.resolve("alert-journal.jsonl"));
             FileOutbox outbox = FileOutbox.open(home.data().resolve("outbox"));
-            Notifier notifier = Notifiers.fromEnvironment(env, home, alertStates, console);
-            var dispatcher = new AlertDispatcher(
-                    List.of(new SilenceStage(silences), new RenotifyStage(alertStates, routes::repeatIntervalFor)),
-                    routes, statements, notifier, outbox, alertStates,
-                    RetryPolicy.DEFAULT, Sleeper.SYSTEM);
-            var watcher = new RuleWatcher(engine, home.rules(), home.config("thresholds.yaml"), problems -> {
+            FileDeliveryLog deliveries = FileDeliveryLog.open(home.data().resolve("outbox").resolve("delivered.jsonl"));
+            Notifier notifier = Notifiers.fromEnvironment(env, home, deliveries, console);
+            var dispatcher = new AlertDispatcher(List.of(new SilenceStage(silences)), routes, statements, notifier, outbox,
+                    deliveries, new AlertEvidence(client, store), RetryPolicy.DEFAULT, Sleeper.SYSTEM, Clock.systemUTC());
+            var baselines = new ElasticBaselines(client, store.prefix()).install();
+            var watcher = new RuleWatcher(detection, home.rules(), home.config("thresholds.yaml"), problems -> {
                 if (problems.isEmpty()) {
                     log.info("rules reloaded");
                 } else {
@@ -79,8 +78,11 @@ public final class Wirings {
                 }
             });
             var alertLog = new AlertLog(home.data().resolve("alert-log.jsonl"));
-            return new LiveDetection(engine, dispatcher, new AlertEvidence(client, store), state, alertLog, Clock.systemUTC(),
-                    List.of(watcher, baselines, outbox, alertLog)).start();
+            List<AutoCloseable> resources = notifier instanceof AutoCloseable c
+                    ? List.of(watcher, c, outbox, deliveries, journal, alertLog)
+                    : List.of(watcher, outbox, deliveries, journal, alertLog);
+            return new LiveDetection(detection, lifecycle, journal, baselines, dispatcher, alertLog, Clock.systemUTC(),
+                    resources).rebuild(new RecentMentions(client, store)).start();
         });
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.firebreak.alert.Alert;
-import io.firebreak.alert.Alert.Severity;
+import io.firebreak.detect.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.firebreak.statement;
 
-import io.firebreak.alert.Alert.Severity;
+import io.firebreak.detect.Severity;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;

@@ -5,9 +5,10 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.SignificantStringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.firebreak.alert.Alert;
+import io.firebreak.detect.Evidence;
 import io.firebreak.notify.AlertView;
+import io.firebreak.notify.EvidenceLookup;
 import io.firebreak.notify.SeriesPoint;
 import io.firebreak.notify.TopPost;
 import java.io.IOException;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * Elasticsearch {@code significant_text}), and the mentions-vs-baseline series for the chart. A
  * failed lookup leaves the alert as the engine made it: the evidence is help, never a blocker.
  */
-public final class AlertEvidence {
+public final class AlertEvidence implements EvidenceLookup {
 
     private static final Logger log = LoggerFactory.getLogger(AlertEvidence.class);
     private static final Duration CHART_SPAN = Duration.ofHours(3);
@@ -50,23 +51,16 @@ public final class AlertEvidence {
         this.store = store;
     }
 
-    public List<AlertView> views(List<Alert> alerts, Instant now) {
-        var out = new ArrayList<AlertView>(alerts.size());
-        for (Alert alert : alerts) {
-            out.add(view(alert, now));
-        }
-        return out;
-    }
-
-    AlertView view(Alert alert, Instant now) {
-        if (alert.status() == Alert.Status.resolved) {
+    @Override
+    public AlertView view(Alert alert) {
+        if (!alert.open()) {
             return new AlertView(alert, List.of(), List.of());
         }
         Instant until = alert.updatedAt() != null ? alert.updatedAt() : alert.firedAt();
         Instant from = until.minus(windowOf(alert));
         // three independent searches: asked at once, an alert waits for the slowest, not the sum
         var terms = lookup(() -> significantTerms(alert.brand(), from, until.plusSeconds(60)));
-        var posts = lookup(() -> topPosts(alert.evidence().topMentions()));
+        var posts = lookup(() -> topPosts(alert, alert.evidence().topMentions()));
         var series = lookup(() -> series(alert, until));
         try {
             List<String> found = terms.get();
@@ -110,17 +104,34 @@ public final class AlertEvidence {
         return out;
     }
 
-    private List<TopPost> topPosts(List<String> keys) throws IOException {
+    /**
+     * The top mentions' documents by id. A search would miss mentions indexed since the last refresh (up
+     * to a second ago, the very posts of a wave just detected); a realtime multi-get finds them, but it
+     * needs each one's index, which the mention key does not tell: every daily index of the alert's
+     * window is asked.
+     */
+    private List<TopPost> topPosts(Alert alert, List<String> keys) throws IOException {
         if (keys.isEmpty()) {
             return List.of();
         }
-        var response = client.search(s -> s.index(store.alias()).size(keys.size())
-                .query(q -> q.ids(i -> i.values(keys))), MentionDocument.class);
+        Instant until = alert.updatedAt() != null ? alert.updatedAt() : alert.firedAt();
+        // a top mention is at most an hour older than the alert's minute (a notable post's lifetime in the rules)
+        java.util.Set<String> days = new java.util.TreeSet<>(List.of(store.indexFor(until.minus(Duration.ofMinutes(65))),
+                store.indexFor(until), store.indexFor(until.plus(Duration.ofMinutes(5)))));
         Map<String, TopPost> byKey = new LinkedHashMap<>();
-        for (Hit<MentionDocument> hit : response.hits().hits()) {
-            MentionDocument d = hit.source();
-            if (d != null) {
-                byKey.put(hit.id(), new TopPost(hit.id(), d.text(), d.url(), d.author() == null ? null : d.author().handle(),
+        var response = client.mget(m -> {
+            for (String day : days) {
+                for (String key : keys) {
+                    m.docs(d -> d.index(day).id(key));
+                }
+            }
+            return m;
+        }, MentionDocument.class);
+        for (var doc : response.docs()) {
+            if (doc.isResult() && doc.result().found() && doc.result().source() != null) {
+                MentionDocument d = doc.result().source();
+                String id = doc.result().id();
+                byKey.put(id, new TopPost(id, d.text(), d.url(), d.author() == null ? null : d.author().handle(),
                         d.author() == null ? 0 : d.author().followers(), d.engagement() == null ? 0 : d.engagement().shares()));
             }
         }
@@ -161,9 +172,8 @@ public final class AlertEvidence {
     }
 
     private static Alert withTopTerms(Alert a, List<String> terms) {
-        Alert.Evidence e = a.evidence();
-        return new Alert(a.alertId(), a.rule(), a.brand(), a.category(), a.severity(), a.status(), a.firedAt(), a.updatedAt(),
-                a.resolvedAt(), new Alert.Evidence(e.window(), e.count(), e.negativeCount(), e.baseline(), e.ratio(),
-                        e.negativeShare(), e.reach(), e.topMentions(), terms), a.statement());
+        Evidence e = a.evidence();
+        return a.withEvidence(new Evidence(e.window(), e.count(), e.negativeCount(), e.baseline(), e.ratio(),
+                e.negativeShare(), e.reach(), e.topMentions(), terms));
     }
 }

@@ -1,59 +1,89 @@
 package io.firebreak.store;
 
-import io.firebreak.detect.BaselineSnapshot;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.firebreak.detect.BaselineStore;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
+import io.firebreak.detect.BrandBaseline;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Baselines kept in Elasticsearch, so a restart neither forgets the week nor re-enters warm-up.
- *
- * <p>The engine saves at every event-time hour; importing two weeks of history takes seconds and
- * would mean hundreds of writes, so a snapshot is written at most every {@code interval} of wall
- * time, and the last one on {@link #close()}.
+ * Baselines in Elasticsearch, one document per brand in {@code <prefix>-baselines}, so a restart
+ * neither forgets the week nor re-enters warm-up. Only brands whose baseline changed are written, in
+ * one bulk request, by the service's background saver.
  */
-public final class ElasticBaselines implements BaselineStore, AutoCloseable {
+public final class ElasticBaselines implements BaselineStore {
 
-    private static final String ID = "baselines";
-    private final StateDocuments state;
-    private final Clock clock;
-    private final Duration interval;
-    private BaselineSnapshot pending;
-    private Instant lastWrite = Instant.MIN;
+    private static final int MAX_BRANDS = 10_000;
 
-    public ElasticBaselines(StateDocuments state, Clock clock, Duration interval) {
-        this.state = state;
-        this.clock = clock;
-        this.interval = interval;
+    private final ElasticsearchClient client;
+    private final String index;
+
+    public ElasticBaselines(ElasticsearchClient client, String prefix) {
+        this.client = client;
+        this.index = prefix + "-baselines";
     }
 
-    @Override
-    public synchronized Optional<BaselineSnapshot> load() {
-        return pending != null ? Optional.of(pending) : state.get(ID, BaselineSnapshot.class);
-    }
-
-    @Override
-    public synchronized void save(BaselineSnapshot snapshot) {
-        pending = snapshot;
-        Instant now = clock.instant();
-        if (!now.isBefore(lastWrite.plus(interval))) {
-            write(now);
+    /** Creates the index unless it exists; documents are kept whole, not mapped. */
+    public ElasticBaselines install() {
+        try {
+            if (!client.indices().exists(e -> e.index(index)).value()) {
+                client.indices().create(c -> c.index(index)
+                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0").autoExpandReplicas("0-1"))
+                        .mappings(m -> m.dynamic(DynamicMapping.False)));
+            }
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ElasticsearchException e) {
+            if ("resource_already_exists_exception".equals(e.error().type())) {
+                return this;
+            }
+            throw e;
         }
     }
 
-    /** Writes the newest snapshot if it has not been written yet. */
     @Override
-    public synchronized void close() {
-        if (pending != null) {
-            write(clock.instant());
+    public Map<String, BrandBaseline> load() {
+        try {
+            client.indices().refresh(r -> r.index(index).ignoreUnavailable(true));
+            var response = client.search(s -> s.index(index).ignoreUnavailable(true).size(MAX_BRANDS), BrandBaseline.class);
+            Map<String, BrandBaseline> out = new TreeMap<>();
+            for (Hit<BrandBaseline> hit : response.hits().hits()) {
+                if (hit.source() != null) {
+                    out.put(hit.id(), hit.source());
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private void write(Instant now) {
-        state.put(ID, pending);
-        pending = null;
-        lastWrite = now;
+    @Override
+    public void save(Map<String, BrandBaseline> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<BulkOperation> ops = new ArrayList<>();
+        changed.forEach((brand, baseline) -> ops.add(BulkOperation.of(o -> o.index(i -> i.index(index).id(brand)
+                .document(baseline)))));
+        try {
+            BulkResponse r = client.bulk(b -> b.operations(ops));
+            if (r.errors()) {
+                throw new UncheckedIOException(new IOException("baselines not saved: " + r.items().stream()
+                        .filter(i -> i.error() != null).map(i -> i.id() + ": " + i.error().reason()).findFirst().orElse("?")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

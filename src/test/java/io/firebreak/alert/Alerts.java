@@ -1,7 +1,8 @@
 package io.firebreak.alert;
 
-import io.firebreak.alert.Alert.Severity;
 import io.firebreak.alert.Alert.Status;
+import io.firebreak.detect.Evidence;
+import io.firebreak.detect.Severity;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,8 +13,9 @@ final class Alerts {
     private Alerts() {}
 
     static Alert alert(String id, String brand, String category, Severity severity, Status status, long count) {
-        return new Alert(id, "negative-spike", brand, category, severity, status, T0, T0, null,
-                new Alert.Evidence("15m", count, count / 2, 40, count / 40.0, 0.5, 10_000, List.of(), List.of()), null);
+        return new Alert(id, 1, "negative-spike", brand, category, severity, status, T0, T0, null,
+                new Evidence("15m", count, count / 2, 40, count / 40.0, 0.5, 10_000, List.of(), List.of()), null,
+                Alert.Change.opened, false, null);
     }
 
     static Alert firing(String id, long count) {

@@ -4,7 +4,7 @@ import static io.firebreak.alert.Alerts.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.firebreak.alert.Alert.Severity;
+import io.firebreak.detect.Severity;
 import io.firebreak.alert.Alert.Status;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,11 +29,10 @@ class RoutesTest {
     }
 
     @Test
-    void repeatIntervalComesFromTheMatchingRouteElseTheDefault() {
-        assertThat(shipped.repeatIntervalFor(alert("a", "acme", "outage", Severity.SEV1, Status.firing, 1)))
-                .isEqualTo(java.time.Duration.ofMinutes(30));
-        assertThat(shipped.repeatIntervalFor(alert("a", "acme", "legal", Severity.SEV3, Status.firing, 1)))
-                .isEqualTo(java.time.Duration.ofMinutes(120));
+    void theOldRepeatIntervalIsAnErrorSayingWhereItWent(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("routing.yaml");
+        Files.writeString(file, "default_channel: x\nrepeat_interval_minutes: 60\n");
+        assertThatThrownBy(() -> Routes.load(file)).hasMessageContaining("update-every in config/alerts.yaml");
     }
 
     @Test

@@ -5,7 +5,7 @@ import static io.firebreak.alert.Alerts.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.firebreak.alert.Alert.Severity;
+import io.firebreak.detect.Severity;
 import io.firebreak.alert.Alert.Status;
 import java.io.IOException;
 import java.nio.file.Files;

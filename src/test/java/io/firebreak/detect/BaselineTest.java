@@ -53,40 +53,41 @@ class BaselineTest {
     }
 
     @Test
-    void aRestartedEngineKeepsItsBaselines_fromTheFileStore(@TempDir Path dir) {
+    void aRestartKeepsTheBaselines_throughTheFileStore(@TempDir Path dir) {
         var store = new FileBaselineStore(dir.resolve("baselines.json"));
-        var first = ShippedRules.engine(store);
-        List<EnrichedMention> days = Scenarios.quietDays("acme", Instant.parse("2026-03-02T00:00:00Z"), 3, 10, 0.2, 11);
-        days.forEach(first::accept);
-        first.finish();
-        BaselineSnapshot before = first.baselines();
+        var first = ShippedRules.run();
+        ShippedRules.replay(first, Scenarios.quietDays("acme", Instant.parse("2026-03-02T00:00:00Z"), 3, 10, 0.2, 11));
+        BrandBaseline before = first.partitions().baselines().get("acme");
+        store.save(first.partitions().changedBaselines());
 
         assertThat(Files.exists(dir.resolve("baselines.json"))).isTrue();
-        var second = ShippedRules.engine(store);
-        assertThat(second.baselines().brands().get("acme").activeHours())
-                .isEqualTo(before.brands().get("acme").activeHours())
-                .isGreaterThan(settings.warmupActiveHours());
-        assertThat(second.baselines().brands().get("acme").total().level())
-                .isEqualTo(before.brands().get("acme").total().level());
+        BrandBaseline after = store.load().get("acme");
+        assertThat(after.activeHours()).isEqualTo(before.activeHours()).isGreaterThan(settings.warmupActiveHours());
+        assertThat(after.total().level()).isEqualTo(before.total().level());
+        assertThat(first.partitions().changedBaselines()).as("nothing changed since it was asked").isEmpty();
     }
 
     @Test
-    void aRestartedEngineGivenItsOpenAlerts_doesNotAnnounceTheRunningCrisisAgain() {
+    void aRestartMidWave_continuesTheAlert_neverAnnouncesItAgain() {
         Instant onset = Instant.parse("2026-03-05T09:00:00Z");
         List<EnrichedMention> history = Scenarios.quietDays("acme", Instant.parse("2026-03-02T00:00:00Z"), 3, 2, 0.2, 12);
         List<EnrichedMention> wave = Scenarios.wave("acme", onset, 10, java.time.Duration.ofMinutes(40), "safety", 13);
-        var store = BaselineStore.inMemory();
-        var first = ShippedRules.engine(store);
+        var first = ShippedRules.run();
         history.forEach(first::accept);
         var before = new java.util.ArrayList<io.firebreak.alert.Alert>();
         wave.subList(0, wave.size() / 2).forEach(m -> before.addAll(first.accept(m)));
         assertThat(before).isNotEmpty();
 
-        var second = ShippedRules.engine(store);
-        second.restoreOpenAlerts(first.openAlerts());
+        // the windows are rebuilt from the last hour of mentions, as a live restart does from the index
+        var second = first.restarted();
         var after = new java.util.ArrayList<io.firebreak.alert.Alert>();
-        wave.subList(wave.size() / 2, wave.size()).forEach(m -> after.addAll(second.accept(m)));
+        Instant hourBefore = wave.get(wave.size() / 2).mention().createdAt().minus(java.time.Duration.ofMinutes(63));
+        history.stream().filter(m -> m.mention().createdAt().isAfter(hourBefore)).forEach(m -> after.addAll(second.accept(m)));
+        wave.forEach(m -> after.addAll(second.accept(m)));
+        after.addAll(second.finish());
 
-        assertThat(after).noneMatch(a -> a.status() == io.firebreak.alert.Alert.Status.firing);
+        assertThat(after).isNotEmpty().noneMatch(a -> a.change() == io.firebreak.alert.Alert.Change.opened);
+        assertThat(after).extracting(io.firebreak.alert.Alert::alertId).containsOnly(before.get(0).alertId());
+        assertThat(after.get(0).version()).isGreaterThan(before.get(before.size() - 1).version());
     }
 }

@@ -31,16 +31,21 @@ class HotReloadTest {
         return rules;
     }
 
-    static List<Alert> influencer(DetectionEngine engine, String id, Instant at) {
-        var out = new ArrayList<>(engine.accept(Scenarios.mention("acme", id, at, true, "conduct", 300_000, "done with acme")));
-        out.addAll(engine.advanceTo(at.plus(Duration.ofMinutes(4))));
+    static List<Alert> influencer(ShippedRules.Run run, String id, Instant at) {
+        var out = new ArrayList<>(run.accept(Scenarios.mention("acme", id, at, true, "conduct", 300_000, "done with acme"), at));
+        out.addAll(run.advanceTo(at.plus(Duration.ofMinutes(4))));
         return out;
+    }
+
+    static Detection detection(Path rules, Path thresholds) {
+        return Detection.of(rules, thresholds, ShippedRules.settings(), false);
     }
 
     @Test
     void brokenRule_isReportedWithFileAndLine_andTheOldRulesKeepFiring() throws IOException {
         Path rules = copyShipped();
-        var engine = Engines.backtest(rules, dir.resolve("thresholds.yaml"));
+        var detection = detection(rules, dir.resolve("thresholds.yaml"));
+        var engine = ShippedRules.run(detection);
         Instant t = Instant.parse("2026-03-02T10:00:10Z");
         assertThat(influencer(engine, "a", t)).extracting(Alert::rule).containsExactly("influencer-complaint");
 
@@ -53,14 +58,14 @@ class HotReloadTest {
                 then
                 end
                 """);
-        var problems = engine.reload();
+        var problems = detection.reload();
 
         assertThat(problems).isNotEmpty();
         assertThat(problems.get(0).file()).isEqualTo(rules.resolve("influencer-complaint.drl"));
         assertThat(problems.get(0).line()).isEqualTo(5);
         // a new author in another category: a new alert only if the old rule still runs
         var after = new ArrayList<>(engine.accept(Scenarios.mention("acme", "b", t.plus(Duration.ofMinutes(10)), true,
-                "legal", 300_000, "see you in court")));
+                "legal", 300_000, "see you in court"), t.plus(Duration.ofMinutes(10))));
         after.addAll(engine.advanceTo(t.plus(Duration.ofMinutes(15))));
         assertThat(after).extracting(Alert::rule).containsExactly("influencer-complaint");
     }
@@ -69,21 +74,21 @@ class HotReloadTest {
     void editedThreshold_takesEffectOnReload() throws IOException {
         copyShipped();
         Path thresholds = dir.resolve("thresholds.yaml");
-        var engine = Engines.backtest(dir.resolve("rules"), thresholds);
+        var detection = detection(dir.resolve("rules"), thresholds);
         Files.writeString(thresholds, Files.readString(thresholds).replace("min-followers: 100000", "min-followers: 1000000"));
 
-        assertThat(engine.reload()).isEmpty();
-        assertThat(influencer(engine, "a", Instant.parse("2026-03-02T10:00:10Z"))).isEmpty();
+        assertThat(detection.reload()).isEmpty();
+        assertThat(influencer(ShippedRules.run(detection), "a", Instant.parse("2026-03-02T10:00:10Z"))).isEmpty();
     }
 
     @Test
     void brokenThresholdFile_isReportedWithItsLine() throws IOException {
         copyShipped();
         Path thresholds = dir.resolve("thresholds.yaml");
-        var engine = Engines.backtest(dir.resolve("rules"), thresholds);
+        var detection = detection(dir.resolve("rules"), thresholds);
         Files.writeString(thresholds, "negative-spike:\n  span: 15m\n  min-count: [oops\n");
 
-        var problems = engine.reload();
+        var problems = detection.reload();
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo(thresholds);
             assertThat(p.line()).isPositive();
@@ -108,14 +113,14 @@ class HotReloadTest {
     void watcher_reloadsWhenAThresholdFileIsSaved() throws Exception {
         copyShipped();
         Path thresholds = dir.resolve("thresholds.yaml");
-        var engine = Engines.backtest(dir.resolve("rules"), thresholds);
+        var detection = detection(dir.resolve("rules"), thresholds);
         var reloads = new java.util.concurrent.LinkedBlockingQueue<List<RuleBook.Problem>>();
-        try (var watcher = new RuleWatcher(engine, dir.resolve("rules"), thresholds, reloads::add)) {
+        try (var watcher = new RuleWatcher(detection, dir.resolve("rules"), thresholds, reloads::add)) {
             Files.writeString(thresholds, Files.readString(thresholds).replace("min-followers: 100000", "min-followers: 1000000"));
 
             // waits for the file event, it does not time the reload
             assertThat(reloads.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
         }
-        assertThat(influencer(engine, "a", Instant.parse("2026-03-02T10:00:10Z"))).isEmpty();
+        assertThat(influencer(ShippedRules.run(detection), "a", Instant.parse("2026-03-02T10:00:10Z"))).isEmpty();
     }
 }

@@ -18,12 +18,12 @@ class NotableRulesTest {
     static final Instant POSTED = Instant.parse("2026-03-02T10:00:30Z");
 
     static List<Alert> post(long followers, long shares, boolean negative) {
-        var engine = ShippedRules.engine();
+        var engine = ShippedRules.run();
         Mention m = new Mention("p1", "generated", POSTED, "never flying with acme again", "acme", "en", null,
                 new Mention.Author(null, null, followers, false), new Mention.Engagement(shares, 0, 0), null);
         var em = new EnrichedMention(m, new Enrichment("en", true, negative ? -0.7 : 0.7,
                 negative ? "negative" : "positive", List.of("acme"), "customer-service", List.of()));
-        var out = new ArrayList<>(engine.accept(em));
+        var out = new ArrayList<>(engine.accept(em, POSTED));
         out.addAll(engine.advanceTo(POSTED.plus(Duration.ofMinutes(5))));
         return out;
     }

@@ -83,17 +83,23 @@ class WindowStatsTest {
     }
 
     @Test
-    void lateMentions_withinTheAllowedLatenessCount_laterOnesAreCountedAsLate() {
-        var engine = ShippedRules.engine(); // allowed lateness 2 minutes
+    void aMentionBehindItsBrandsFinalMinutes_stillCountsInTheWindowsToCome_onlyOneOlderThanTheLongestIsLate() {
+        var engine = ShippedRules.run(); // allowed lateness 2 minutes
         engine.accept(Scenarios.mention("acme", "1", Instant.parse("2026-03-02T10:00:30Z"), false, "other", 1, "x"));
         engine.accept(Scenarios.mention("acme", "2", Instant.parse("2026-03-02T10:05:00Z"), false, "other", 1, "x"));
-        // 10:05 makes minutes up to 10:02 final
-        engine.accept(Scenarios.mention("acme", "late", Instant.parse("2026-03-02T10:02:59Z"), false, "other", 1, "x"));
+        // 10:05 makes minutes up to 10:02 final: 10:02:59 is behind, yet the 15- and 60-minute windows still cover it
+        engine.accept(Scenarios.mention("acme", "behind", Instant.parse("2026-03-02T10:02:59Z"), false, "other", 1, "x"));
         engine.accept(Scenarios.mention("acme", "ok", Instant.parse("2026-03-02T10:03:01Z"), false, "other", 1, "x"));
+        // an hour behind: no window still to come covers its minute
+        engine.accept(Scenarios.mention("acme", "late", Instant.parse("2026-03-02T09:03:00Z"), false, "other", 1, "x"));
         engine.finish();
 
-        assertThat(engine.counters().late()).isEqualTo(1);
-        assertThat(engine.counters().accepted()).isEqualTo(3);
-        assertThat(engine.window("acme", Span.FIFTEEN_MINUTES).count()).isEqualTo(3);
+        assertThat(engine.sources().statuses()).singleElement().satisfies(s -> {
+            assertThat(s.behind()).isEqualTo(1);
+            assertThat(s.late()).isEqualTo(1);
+            assertThat(s.mentions()).isEqualTo(5);
+        });
+        assertThat(engine.partitions().counters().detection().counted()).isEqualTo(4);
+        assertThat(engine.window("acme", Span.FIFTEEN_MINUTES).count()).isEqualTo(4);
     }
 }

@@ -84,14 +84,19 @@ class MentionJsonTest {
     }
 
     @Test
-    void eventTimeFarInTheFuture_isRefused_aDayOfClockSkewIsNot() {
+    void eventTimeAheadOfTheClockByMoreThanTheSkew_isRefusedNamingFieldAndSkew() {
         var clock = java.time.Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), java.time.ZoneOffset.UTC);
-        var strict = new MentionJson(new com.fasterxml.jackson.databind.ObjectMapper(), 50, clock);
+        var strict = new MentionJson(new com.fasterxml.jackson.databind.ObjectMapper(), 50, clock,
+                java.time.Duration.ofMinutes(5));
         String body = "{\"id\":\"1\",\"source\":\"s\",\"created_at\":\"%s\",\"text\":\"t\"}";
 
-        assertThat(strict.read("test", body.formatted("2026-03-03T08:59:00Z")).rejected()).isEmpty();
-        assertThat(strict.read("test", body.formatted("2026-03-03T09:01:00Z")).rejected()).singleElement()
-                .satisfies(r -> assertThat(r.message()).startsWith("created_at: 2026-03-03T09:01:00Z is more than 24 hours in the future"));
+        assertThat(strict.read("test", body.formatted("2026-03-02T09:05:00Z")).rejected()).as("at the skew").isEmpty();
+        assertThat(strict.read("test", body.formatted("2026-03-02T09:05:01Z")).rejected()).as("a second past it").hasSize(1);
+        // a source in UTC+6 sending its local time as UTC
+        assertThat(strict.read("test", body.formatted("2026-03-02T15:00:00Z")).rejected()).singleElement()
+                .satisfies(r -> assertThat(r.message()).isEqualTo("created_at: 2026-03-02T15:00:00Z is 6 h 0 min"
+                        + " ahead of this server's clock (2026-03-02T09:00:00Z); more than max-clock-skew (5 min) is refused:"
+                        + " check the source's clock or time zone (a local time sent as UTC?)"));
     }
 
     @Test

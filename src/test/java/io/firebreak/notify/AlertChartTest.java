@@ -4,7 +4,7 @@ import static io.firebreak.notify.Fixtures.FIRED;
 import static io.firebreak.notify.Fixtures.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.firebreak.alert.Alert.Severity;
+import io.firebreak.detect.Severity;
 import io.firebreak.alert.Alert.Status;
 import java.time.Duration;
 import java.util.List;

@@ -2,14 +2,12 @@ package io.firebreak.notify;
 
 import static io.firebreak.notify.Fixtures.FIRED;
 import static io.firebreak.notify.Fixtures.alert;
-import static io.firebreak.notify.Fixtures.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.alert.Alert;
-import io.firebreak.alert.Alert.Severity;
+import io.firebreak.detect.Severity;
 import io.firebreak.alert.Alert.Status;
 import io.firebreak.alert.AlertJson;
-import io.firebreak.alert.InMemoryAlertStateStore;
 import io.firebreak.alert.Routes;
 import io.firebreak.config.Home;
 import io.firebreak.statement.HoldingStatements;
@@ -32,20 +30,22 @@ class ConsoleNotifierTest {
     @Test
     void withoutATokenAlertsPrintReadablyAndAppendAlertV1Lines() throws Exception {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        InMemoryAlertStateStore store = new InMemoryAlertStateStore();
-        Notifier notifier = Notifiers.fromEnvironment(Map.of(), new Home(home), store,
+        DeliveryLog log = DeliveryLog.inMemory();
+        Notifier notifier = Notifiers.fromEnvironment(Map.of(), new Home(home), log,
                 new PrintStream(console, true, StandardCharsets.UTF_8));
         assertThat(notifier).isNotInstanceOf(SlackNotifier.class);
         AlertDispatcher dispatcher = new AlertDispatcher(List.of(), Routes.load(Path.of("config/routing.yaml")),
                 HoldingStatements.load(Path.of("config/statements"), Path.of("config/statement-settings.yaml")),
-                notifier, FileOutbox.open(home.resolve("data/outbox")), store, RetryPolicy.DEFAULT, d -> {});
+                notifier, Outbox.inMemory(), log, Fixtures::view, RetryPolicy.DEFAULT, d -> {},
+                java.time.Clock.fixed(FIRED, java.time.ZoneOffset.UTC));
 
-        dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV1, Status.firing, 480))), FIRED);
+        dispatcher.enqueue(List.of(alert("a-1", Severity.SEV1, Status.firing, 480)));
+        dispatcher.drain();
 
         String text = console.toString(StandardCharsets.UTF_8);
         assertThat(text).contains(
                 "== SEV1 · Acme Air · safety · FIRING ==",
-                "alert a-1 · rule negative-spike · channel #crisis-sev1-safety",
+                "alert a-1 v1 · rule negative-spike · channel #crisis-sev1-safety",
                 "mentions (15m): 480 vs baseline 40.0 (12.0×) · negative 83% (400) · reach 1.2M",
                 "top terms: battery, fire, recall",
                 "  - @jane_doe (12.3k followers, 340 shares) https://social.example/p/1",
@@ -69,7 +69,7 @@ class ConsoleNotifierTest {
         try (SlackStandIn standIn = SlackStandIn.start()) {
             Notifier notifier = Notifiers.fromEnvironment(
                     Map.of("SLACK_BOT_TOKEN", "xoxb-t", "SLACK_API_URL", standIn.apiUrl()), new Home(home),
-                    new InMemoryAlertStateStore(), System.out);
+                    DeliveryLog.inMemory(), System.out);
             assertThat(notifier).isInstanceOf(SlackNotifier.class).hasToString("SlackNotifier[" + standIn.apiUrl() + "]");
             ((SlackNotifier) notifier).close();
         }

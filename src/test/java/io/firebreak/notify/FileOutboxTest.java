@@ -3,9 +3,9 @@ package io.firebreak.notify;
 import static io.firebreak.notify.Fixtures.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.firebreak.alert.Alert.Severity;
+import io.firebreak.alert.Alert;
 import io.firebreak.alert.Alert.Status;
-import io.firebreak.statement.Checklist;
+import io.firebreak.detect.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,43 +21,47 @@ class FileOutboxTest {
     Path dir;
 
     @Test
-    void pendingSurvivesARestartAndTheNewestVersionReplacesTheOld() {
+    void everyVersionIsKeptInTheOrderDecided_andSurvivesARestart() {
         try (FileOutbox outbox = FileOutbox.open(dir)) {
-            outbox.put(notification("a-1", 100));
-            outbox.put(notification("a-2", 50));
-            outbox.put(notification("a-1", 300));
+            outbox.put(List.of(version("a-1", 1, 100), version("a-2", 1, 50)));
+            outbox.put(List.of(version("a-1", 2, 300)));
         }
         try (FileOutbox reopened = FileOutbox.open(dir)) {
-            assertThat(reopened.pending()).extracting(OutboxEntry::alertId).containsExactly("a-2", "a-1");
-            OutboxEntry a1 = reopened.pending().get(1);
-            assertThat(a1.notification()).isEqualTo(notification("a-1", 300));
-            reopened.done(a1);
+            assertThat(reopened.pending()).extracting(e -> e.alertId() + " v" + e.alert().version())
+                    .containsExactly("a-1 v1", "a-2 v1", "a-1 v2");
+            assertThat(reopened.pending().get(2).alert()).isEqualTo(version("a-1", 2, 300));
+            reopened.done(reopened.pending().get(0));
         }
         try (FileOutbox again = FileOutbox.open(dir)) {
-            assertThat(again.pending()).extracting(OutboxEntry::alertId).containsExactly("a-2");
+            assertThat(again.pending()).extracting(e -> e.alertId() + " v" + e.alert().version())
+                    .containsExactly("a-2 v1", "a-1 v2");
+            assertThat(again.size()).isEqualTo(2);
         }
     }
 
     @Test
-    void doneForAnOlderVersionKeepsTheNewerOneQueued() {
+    void aGivenUpVersionLeavesTheOutboxForTheDeadLetters() throws IOException {
         try (FileOutbox outbox = FileOutbox.open(dir)) {
-            OutboxEntry old = outbox.put(notification("a-1", 100));
-            outbox.put(notification("a-1", 300));
-            outbox.done(old);
-            assertThat(outbox.pending()).singleElement().satisfies(e -> assertThat(e.notification().alert().evidence().count()).isEqualTo(300));
+            OutboxEntry e = outbox.put(List.of(version("a-1", 1, 100))).get(0);
+            outbox.giveUp(e, "channel_not_found");
+            assertThat(outbox.pending()).isEmpty();
+        }
+        assertThat(Files.readString(dir.resolve("dead.jsonl"))).contains("channel_not_found").contains("a-1");
+        try (FileOutbox reopened = FileOutbox.open(dir)) {
+            assertThat(reopened.pending()).isEmpty();
         }
     }
 
     @Test
     void aTornLastLineFromACrashIsSkipped() throws IOException {
         try (FileOutbox outbox = FileOutbox.open(dir)) {
-            outbox.put(notification("a-1", 100));
+            outbox.put(List.of(version("a-1", 1, 100)));
         }
-        Files.writeString(dir.resolve("outbox.jsonl"), "{\"op\":\"put\",\"seq\":2,\"notif", StandardCharsets.UTF_8,
+        Files.writeString(dir.resolve("outbox.jsonl"), "{\"op\":\"put\",\"seq\":2,\"ale", StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
         try (FileOutbox reopened = FileOutbox.open(dir)) {
             assertThat(reopened.pending()).extracting(OutboxEntry::alertId).containsExactly("a-1");
-            reopened.put(notification("a-2", 1));
+            reopened.put(List.of(version("a-2", 1, 1)));
         }
         try (FileOutbox again = FileOutbox.open(dir)) {
             assertThat(again.pending()).as("the torn fragment was compacted away, not glued to the next line")
@@ -65,9 +69,9 @@ class FileOutboxTest {
         }
     }
 
-    private static Notification notification(String id, long count) {
-        return new Notification(alert(id, Severity.SEV2, Status.firing, count), "Acme", "#crisis",
-                Fixtures.view(alert(id, Severity.SEV2, Status.firing, count)).topPosts(), List.of(),
-                new Checklist(List.of("do"), List.of("don't")));
+    private static Alert version(String id, long version, long count) {
+        Alert a = alert(id, Severity.SEV2, Status.firing, count);
+        return new Alert(a.alertId(), version, a.rule(), a.brand(), a.category(), a.severity(), a.status(), a.firedAt(),
+                a.updatedAt(), a.resolvedAt(), a.evidence(), a.statement(), a.change(), a.provisional(), a.note());
     }
 }

@@ -2,7 +2,6 @@ package io.firebreak.notify;
 
 import static io.firebreak.notify.Fixtures.FIRED;
 import static io.firebreak.notify.Fixtures.alert;
-import static io.firebreak.notify.Fixtures.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -12,22 +11,27 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.alert.Alert;
-import io.firebreak.alert.Alert.Severity;
+import io.firebreak.alert.Alert.Change;
 import io.firebreak.alert.Alert.Status;
-import io.firebreak.alert.InMemoryAlertStateStore;
-import io.firebreak.alert.RenotifyStage;
 import io.firebreak.alert.Routes;
+import io.firebreak.alert.Silence;
 import io.firebreak.alert.SilenceStage;
 import io.firebreak.alert.Silences;
+import io.firebreak.detect.Evidence;
+import io.firebreak.detect.Severity;
 import io.firebreak.notify.SlackStandIn.Call;
 import io.firebreak.notify.SlackStandIn.Failure;
 import io.firebreak.statement.HoldingStatements;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,32 +52,45 @@ class SlackDispatchTest {
     Path data;
 
     private SlackStandIn slack;
-    private InMemoryAlertStateStore store;
     private FileOutbox outbox;
+    private FileDeliveryLog log;
     private SlackNotifier notifier;
+    private final Silences silences = new Silences();
     private final List<Duration> slept = new ArrayList<>();
+    private final Map<String, List<TopPost>> posts = new HashMap<>();
     private AlertDispatcher dispatcher;
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
     @BeforeEach
     void start() {
         slack = SlackStandIn.start();
-        store = new InMemoryAlertStateStore();
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
         restart();
     }
 
-    /** A fresh outbox, notifier and dispatcher over the same data directory and state, as after a restart. */
+    /** A fresh outbox, delivery log, notifier and dispatcher over the same data directory, as after a restart. */
     private void restart() {
         if (outbox != null) {
             outbox.close();
+            log.close();
         }
         outbox = FileOutbox.open(data.resolve("outbox"));
-        notifier = new SlackNotifier(TOKEN, slack.apiUrl(), store, data.resolve("charts"));
-        dispatcher = new AlertDispatcher(
-                List.of(new SilenceStage(new Silences()), new RenotifyStage(store, Duration.ofMinutes(30))),
-                ROUTES, STATEMENTS, notifier, outbox, store, RetryPolicy.DEFAULT, slept::add);
+        log = FileDeliveryLog.open(data.resolve("outbox/delivered.jsonl"));
+        notifier = new SlackNotifier(TOKEN, slack.apiUrl(), log, data.resolve("charts"));
+        dispatcher = new AlertDispatcher(List.of(new SilenceStage(silences)), ROUTES, STATEMENTS, notifier, outbox, log,
+                a -> AlertView.of(a, posts.getOrDefault(a.alertId(), Fixtures.posts())), RetryPolicy.DEFAULT, slept::add,
+                Clock.fixed(FIRED, ZoneOffset.UTC));
+    }
+
+    /** Decides the versions and drains the outbox, as the live path does. */
+    private DispatchReport send(Alert... versions) {
+        dispatcher.enqueue(List.of(versions));
+        return dispatcher.drain();
+    }
+
+    private Delivery.Thread home(String alertId) {
+        return log.find(alertId).orElseThrow().home();
     }
 
     @AfterEach
@@ -81,14 +98,15 @@ class SlackDispatchTest {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
         notifier.close();
         outbox.close();
+        log.close();
         slack.close();
     }
 
     @Test
     void firstDeliveryPostsOneBlockKitMessageAndAttachesTheChartInItsThread() throws IOException {
-        DispatchReport report = dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV1, Status.firing, 480))), FIRED);
+        DispatchReport report = send(alert("a-1", Severity.SEV1, Status.firing, 480));
 
-        assertThat(report).isEqualTo(new DispatchReport(1, 1, 0, 0));
+        assertThat(report).isEqualTo(new DispatchReport(1, 0, 0, 0));
         Call post = single(topLevelPosts());
         assertThat(post.authorization()).isEqualTo("Bearer " + TOKEN);
         assertThat(post.param("channel")).isEqualTo("#crisis-sev1-safety");
@@ -97,8 +115,9 @@ class SlackDispatchTest {
         assertThat(post.json("blocks")).isEqualTo(JSON.readTree(Files.readString(Path.of(
                 "src/test/resources/slack/first-post-blocks.json"))));
 
-        String ts = store.find("a-1").orElseThrow().messageTs();
+        String ts = home("a-1").ts();
         assertThat(ts).isNotBlank();
+        assertThat(log.find("a-1").orElseThrow().version()).isEqualTo(1);
         assertThat(slack.calls()).extracting(Call::method).containsExactly(
                 "chat.postMessage", "files.getUploadURLExternal", "/upload/F0STANDIN1", "files.completeUploadExternal");
         assertThat(slack.calls("/upload/F0STANDIN1")).singleElement()
@@ -110,69 +129,114 @@ class SlackDispatchTest {
 
     @Test
     void aChangeUpdatesTheMessageInPlaceAndSaysWhatChangedInTheThread() {
-        dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV2, Status.firing, 120))), FIRED);
-        String ts = store.find("a-1").orElseThrow().messageTs();
-        String channelId = store.find("a-1").orElseThrow().channel();
+        send(alert("a-1", 1, Severity.SEV3, Status.firing, 60));
+        Delivery.Thread thread = home("a-1");
 
-        dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV1, Status.escalated, 480))), FIRED.plusSeconds(120));
+        send(alert("a-1", 2, Severity.SEV2, Status.escalated, 120));
 
         assertThat(topLevelPosts()).hasSize(1);
         Call update = single(slack.calls("chat.update"));
-        assertThat(update.param("ts")).isEqualTo(ts);
-        assertThat(update.param("channel")).isEqualTo(channelId);
-        assertThat(update.json("blocks").get(0).path("text").path("text").asText()).isEqualTo("🔴 ESCALATED · SEV1 · Acme Air · safety");
+        assertThat(update.param("ts")).isEqualTo(thread.ts());
+        assertThat(update.param("channel")).isEqualTo(thread.channel());
+        assertThat(update.json("blocks").get(0).path("text").path("text").asText()).isEqualTo("🟠 ESCALATED · SEV2 · Acme Air · safety");
         Call reply = single(threadReplies());
-        assertThat(reply.param("thread_ts")).isEqualTo(ts);
-        assertThat(reply.param("text")).isEqualTo("*Update:* Escalated; Severity SEV2 → SEV1; Mentions 120 → 480; "
-                + "Ratio to baseline 3.0× → 12.0×");
+        assertThat(reply.param("thread_ts")).isEqualTo(thread.ts());
+        assertThat(reply.param("text")).isEqualTo("*Update:* Escalated; Severity SEV3 → SEV2; Mentions 60 → 120; "
+                + "Ratio to baseline 1.5× → 3.0×");
+    }
+
+    @Test
+    void anEscalationRoutedElsewhere_isPostedThereLinkingTheOriginal_andTheOriginalSaysWhereItWent() {
+        send(alert("a-1", 1, Severity.SEV2, Status.firing, 120));
+        Delivery.Thread original = home("a-1");
+        assertThat(original.route()).isEqualTo("#crisis-alerts");
+
+        send(alert("a-1", 2, Severity.SEV1, Status.escalated, 480));
+
+        List<Call> posts = topLevelPosts();
+        assertThat(posts).extracting(c -> c.param("channel")).containsExactly("#crisis-alerts", "#crisis-sev1-safety");
+        String moved = posts.get(1).param("blocks");
+        assertThat(moved).contains("Escalated here from #crisis-alerts")
+                .contains("https://firebreak-standin.slack.invalid/archives/" + original.channel() + "/p");
+        Call oldUpdate = single(slack.calls("chat.update"));
+        assertThat(oldUpdate.param("ts")).isEqualTo(original.ts());
+        assertThat(oldUpdate.param("blocks")).contains("Now followed in #crisis-sev1-safety").doesNotContain("firebreak_acknowledge");
+        assertThat(single(threadReplies()).param("text")).contains("Escalated").endsWith("Now followed in #crisis-sev1-safety.");
+        Delivery after = log.find("a-1").orElseThrow();
+        assertThat(after.threads()).extracting(Delivery.Thread::route).containsExactly("#crisis-alerts", "#crisis-sev1-safety");
+        assertThat(after.peak()).isEqualTo(Severity.SEV1);
+
+        // de-escalated: it stays where the SEV1 team follows it
+        Alert down = alert("a-1", 3, Severity.SEV2, Status.escalated, 300);
+        send(new Alert(down.alertId(), 3, down.rule(), down.brand(), down.category(), Severity.SEV2, down.status(),
+                down.firedAt(), down.updatedAt(), null, down.evidence(), null, Change.deescalated, false, "Below SEV1 for 30 min"));
+        assertThat(topLevelPosts()).hasSize(2);
+        assertThat(slack.calls("chat.update").get(1).param("ts")).isEqualTo(home("a-1").ts());
+
+        // resolved: every channel it was in hears it ended
+        slack.forgetCalls();
+        send(alert("a-1", 4, Severity.SEV2, Status.resolved, 300));
+        assertThat(slack.calls("chat.update")).extracting(c -> c.param("ts"))
+                .containsExactlyInAnyOrder(original.ts(), home("a-1").ts());
+        assertThat(threadReplies()).extracting(c -> c.param("thread_ts"))
+                .containsExactlyInAnyOrder(original.ts(), home("a-1").ts());
     }
 
     @Test
     void aDeletedMessageIsPostedAgainRatherThanTheAlertLost() {
-        dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV2, Status.firing, 120))), FIRED);
-        String firstTs = store.find("a-1").orElseThrow().messageTs();
+        send(alert("a-1", 1, Severity.SEV3, Status.firing, 60));
+        String firstTs = home("a-1").ts();
         slack.errorNext(1, "message_not_found");
 
-        DispatchReport report = dispatcher.dispatch(
-                List.of(view(alert("a-1", Severity.SEV1, Status.escalated, 480))), FIRED.plusSeconds(120));
+        DispatchReport report = send(alert("a-1", 2, Severity.SEV2, Status.escalated, 120));
 
         assertThat(report.delivered()).isEqualTo(1);
         assertThat(topLevelPosts()).hasSize(2);
-        assertThat(store.find("a-1").orElseThrow().messageTs()).isNotEqualTo(firstTs);
+        assertThat(home("a-1").ts()).isNotEqualTo(firstTs);
     }
 
     @Test
     void resolvingMarksTheMessageResolvedAndDropsTheButtons() {
-        dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV2, Status.firing, 120))), FIRED);
-        dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV2, Status.resolved, 120))), FIRED.plusSeconds(3600));
+        send(alert("a-1", 1, Severity.SEV2, Status.firing, 120));
+        send(alert("a-1", 2, Severity.SEV2, Status.resolved, 120));
 
         JsonNode blocks = single(slack.calls("chat.update")).json("blocks");
         assertThat(blocks.get(0).path("text").path("text").asText()).isEqualTo("✅ RESOLVED · SEV2 · Acme Air · safety");
         assertThat(blocks.findValuesAsText("type")).doesNotContain("actions");
         assertThat(single(threadReplies()).param("text")).isEqualTo("*Update:* Resolved");
-
-        dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV2, Status.resolved, 120))), FIRED.plusSeconds(86_400));
-        assertThat(slack.calls("chat.update")).as("a resolved alert is not repeated").hasSize(1);
     }
 
     @Test
-    void unchangedAlertIsNotResentBeforeTheInterval() {
-        Alert alert = alert("a-1", Severity.SEV2, Status.firing, 120);
-        dispatcher.dispatch(List.of(view(alert)), FIRED);
-        dispatcher.dispatch(List.of(view(alert)), FIRED.plus(Duration.ofMinutes(29)));
-        assertThat(slack.calls("chat.update")).isEmpty();
+    void eachVersionReachesSlackOnce_inOrder_andOneNotNewerIsDropped() {
+        Alert v1 = alert("a-1", 1, Severity.SEV3, Status.firing, 60);
+        Alert v2 = alert("a-1", 2, Severity.SEV3, Status.firing, 90);
 
-        dispatcher.dispatch(List.of(view(alert)), FIRED.plus(Duration.ofMinutes(30)));
-        assertThat(slack.calls("chat.update")).hasSize(1);
-        assertThat(single(threadReplies()).param("text")).isEqualTo("*Update:* Still firing, no change");
+        assertThat(send(v1, v2)).isEqualTo(new DispatchReport(2, 0, 0, 0));
+        assertThat(send(v2, v1)).as("a retry or a restart replaying old versions").isEqualTo(new DispatchReport(0, 2, 0, 0));
+
         assertThat(topLevelPosts()).hasSize(1);
+        assertThat(slack.calls("chat.update")).hasSize(1);
+        assertThat(single(threadReplies()).param("text")).startsWith("*Update:* Growing; Mentions 60 → 90");
+        assertThat(log.find("a-1").orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void aSilencedVersionIsNotSent_andTheNextOneSaysWhatChangedSinceTheLastSent() {
+        send(alert("a-1", 1, Severity.SEV3, Status.firing, 60));
+        silences.add(new Silence("s1", "acme", null, null, FIRED.plusSeconds(3600), "known", "test"), FIRED);
+
+        assertThat(send(alert("a-1", 2, Severity.SEV3, Status.firing, 90)).skipped()).isEqualTo(1);
+        silences.remove("s1");
+        send(alert("a-1", 3, Severity.SEV2, Status.escalated, 150));
+
+        assertThat(single(threadReplies()).param("text")).contains("Severity SEV3 → SEV2").contains("Mentions 60 → 150");
     }
 
     @Test
     void rateLimitWaitsRetryAfterThenDeliversOneMessage() {
         slack.retryAfterSeconds(7).failNext(2, Failure.RATE_LIMITED);
 
-        DispatchReport report = dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV1, Status.firing, 480))), FIRED);
+        DispatchReport report = send(alert("a-1", Severity.SEV1, Status.firing, 480));
 
         assertThat(report.delivered()).isEqualTo(1);
         assertThat(slept).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(7));
@@ -184,7 +248,7 @@ class SlackDispatchTest {
     void serverErrorsAndDroppedConnectionsAreRetriedWithBackoff() {
         slack.failNext(1, Failure.SERVER_ERROR).failNext(1, Failure.DISCONNECT);
 
-        DispatchReport report = dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV1, Status.firing, 480))), FIRED);
+        DispatchReport report = send(alert("a-1", Severity.SEV1, Status.firing, 480));
 
         assertThat(report.delivered()).isEqualTo(1);
         assertThat(slept).first().isEqualTo(Duration.ofSeconds(1));
@@ -192,35 +256,36 @@ class SlackDispatchTest {
     }
 
     @Test
-    void outageThenRestartThenRecoveryDeliversExactlyOnce() {
+    void outageThenRestartThenRecovery_deliversEveryVersionExactlyOnce_inOrder() {
         slack.down(true);
-        Alert alert = alert("a-1", Severity.SEV1, Status.firing, 480);
 
-        DispatchReport during = dispatcher.dispatch(List.of(view(alert)), FIRED);
-        assertThat(during).isEqualTo(new DispatchReport(1, 0, 0, 1));
+        DispatchReport during = send(alert("a-1", 1, Severity.SEV3, Status.firing, 60));
+        assertThat(during).isEqualTo(new DispatchReport(0, 0, 0, 1));
         assertThat(slack.calls()).allSatisfy(c -> assertThat(c.status()).isEqualTo(503));
-        dispatcher.dispatch(List.of(view(alert)), FIRED.plusSeconds(60));
-        assertThat(outbox.pending()).as("one entry per alert, not one per attempt").hasSize(1);
+        send(alert("a-1", 2, Severity.SEV2, Status.escalated, 120));
+        assertThat(outbox.pending()).as("every version waits, in order").extracting(e -> e.alert().version())
+                .containsExactly(1L, 2L);
 
         restart();
         slack.down(false);
-        DispatchReport after = dispatcher.drain(FIRED.plusSeconds(120));
+        DispatchReport after = dispatcher.drain();
 
-        assertThat(after).isEqualTo(new DispatchReport(0, 1, 0, 0));
+        assertThat(after).isEqualTo(new DispatchReport(2, 0, 0, 0));
         assertThat(topLevelPosts()).hasSize(1);
-        assertThat(dispatcher.drain(FIRED.plusSeconds(180))).isEqualTo(new DispatchReport(0, 0, 0, 0));
+        assertThat(single(slack.calls("chat.update").stream().filter(Call::ok).toList()).param("blocks")).contains("ESCALATED");
+        assertThat(dispatcher.drain()).isEqualTo(new DispatchReport(0, 0, 0, 0));
         restart();
         assertThat(outbox.pending()).isEmpty();
-        assertThat(topLevelPosts()).hasSize(1);
+        assertThat(log.find("a-1").orElseThrow().version()).isEqualTo(2);
     }
 
     @Test
     void permanentFailureIsNotRetriedAndLandsInDeadLetters() throws IOException {
         slack.errorNext(1, "channel_not_found");
 
-        DispatchReport report = dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV1, Status.firing, 480))), FIRED);
+        DispatchReport report = send(alert("a-1", Severity.SEV1, Status.firing, 480));
 
-        assertThat(report).isEqualTo(new DispatchReport(1, 0, 1, 0));
+        assertThat(report).isEqualTo(new DispatchReport(0, 0, 1, 0));
         assertThat(slept).isEmpty();
         assertThat(slack.calls("chat.postMessage")).hasSize(1);
         assertThat(Files.readString(data.resolve("outbox/dead.jsonl"))).contains("chat.postMessage: channel_not_found", "\"alert_id\":\"a-1\"");
@@ -228,14 +293,14 @@ class SlackDispatchTest {
 
     @Test
     void hostileMentionTextCannotPingLinkOrFormat() {
-        dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV1, Status.firing, 480))), FIRED);
+        send(alert("a-1", Severity.SEV1, Status.firing, 480));
 
         Call post = single(topLevelPosts());
         String blocks = post.param("blocks");
         assertThat(blocks).doesNotContain("<!channel>", "<!here>", "<@U0ADMIN>", "<http://evil", "@here", "*bold*",
                 "javascript:");
-        String posts = post.json("blocks").get(3).path("text").path("text").asText();
-        assertThat(posts).endsWith("\n• @&lt;@U0ADMIN&gt; (5 followers, 1 share): "
+        String text = post.json("blocks").get(3).path("text").path("text").asText();
+        assertThat(text).endsWith("\n• @&lt;@U0ADMIN&gt; (5 followers, 1 share): "
                 + "“&lt;!channel&gt; click &lt;http[:]//evil|here&gt; @\u2060here ∗bold∗”");
         assertThat(post.param("link_names")).isEqualTo("0");
     }
@@ -244,13 +309,12 @@ class SlackDispatchTest {
     void oversizedPublicTextStillFitsSlackLimitsSoTheAlertIsNotRefused() {
         String huge = "x".repeat(10_000);
         Alert alert = alert("a-1", Severity.SEV1, Status.firing, 480);
-        List<TopPost> posts = java.util.stream.IntStream.range(0, 20)
-                .mapToObj(i -> new TopPost("x:" + i, huge, "https://e.example/" + huge, huge, 1, 1)).toList();
-        Alert manyTerms = new Alert(alert.alertId(), alert.rule(), alert.brand(), alert.category(), alert.severity(),
-                alert.status(), alert.firedAt(), alert.updatedAt(), null,
-                new Alert.Evidence("15m", 480, 400, 40, 12, 0.8, 1, List.of(), java.util.Collections.nCopies(200, huge)), null);
+        posts.put("a-1", java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> new TopPost("x:" + i, huge, "https://e.example/" + huge, huge, 1, 1)).toList());
+        Alert manyTerms = alert.withEvidence(
+                new Evidence("15m", 480, 400, 40, 12, 0.8, 1, List.of(), java.util.Collections.nCopies(200, huge)));
 
-        dispatcher.dispatch(List.of(new AlertView(manyTerms, posts, List.of())), FIRED);
+        send(manyTerms);
 
         JsonNode blocks = single(topLevelPosts()).json("blocks");
         assertThat(blocks.size()).isLessThanOrEqualTo(50);
@@ -294,7 +358,7 @@ class SlackDispatchTest {
     void withoutFilesSupportTheChartIsKeptOnDiskAndTheAlertStillGoesOut() {
         slack.filesSupported(false);
 
-        DispatchReport report = dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV1, Status.firing, 480))), FIRED);
+        DispatchReport report = send(alert("a-1", Severity.SEV1, Status.firing, 480));
 
         assertThat(report.delivered()).isEqualTo(1);
         assertThat(data.resolve("charts/a-1.png")).isNotEmptyFile();
@@ -305,11 +369,11 @@ class SlackDispatchTest {
 
     private void sendWithEveryKindOfFailure() {
         slack.failNext(1, Failure.RATE_LIMITED).failNext(1, Failure.SERVER_ERROR).failNext(1, Failure.DISCONNECT);
-        dispatcher.dispatch(List.of(view(alert("a-1", Severity.SEV1, Status.firing, 480))), FIRED);
+        send(alert("a-1", Severity.SEV1, Status.firing, 480));
         slack.errorNext(1, "invalid_auth");
-        dispatcher.dispatch(List.of(view(alert("a-2", Severity.SEV2, Status.firing, 90))), FIRED);
+        send(alert("a-2", Severity.SEV2, Status.firing, 90));
         slack.filesSupported(false);
-        dispatcher.dispatch(List.of(view(alert("a-3", Severity.SEV3, Status.firing, 60))), FIRED);
+        send(alert("a-3", Severity.SEV3, Status.firing, 60));
     }
 
     private List<Call> topLevelPosts() {

@@ -3,15 +3,17 @@ package io.firebreak.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.alert.Alert;
+import io.firebreak.alert.Alert.Change;
 import io.firebreak.alert.AlertJson;
+import io.firebreak.alert.Lifecycle;
 import io.firebreak.config.Home;
 import io.firebreak.config.Settings;
-import io.firebreak.detect.Backtest;
-import io.firebreak.detect.Engines;
+import io.firebreak.detect.Detection;
 import io.firebreak.enrich.Enrichers;
 import io.firebreak.mention.MentionJson;
 import io.firebreak.notify.SlackStandIn;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,33 +22,61 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * From mentions in over HTTP to the alert at a local Slack Web API stand-in, through the real
- * routes, enrichment, Elasticsearch, detection engine, statements and Slack client; and the same
- * input replayed by the backtest gives the same alerts.
+ * From mentions in over HTTP to the alert at a local Slack Web API stand-in, through the real routes,
+ * enrichment, Elasticsearch, brand partitions, statements and Slack client; the same input replayed by
+ * the backtest decides and sends the same; a restart mid-wave continues the alert.
  */
 class AlertsEndToEndIT {
 
+    private static final Pattern SEVERITY = Pattern.compile("SEV([123])");
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /** A service on the shared Elasticsearch with indices and a data folder of its own. */
+    private record Instance(Home home, Settings settings) {
+        Path data() {
+            return home.data();
+        }
+    }
+
     @Test
-    void demoScenarioOverHttp_givesOneSlackMessageUpdatedInPlace_withTheStatement() throws Exception {
+    void demoScenarioOverHttp_oneMessagePerChannel_updatedInPlace_severityNeverFallsBeforeItResolves() throws Exception {
         try (SlackStandIn slack = SlackStandIn.start()) {
             Map<String, String> env = Map.of("SLACK_BOT_TOKEN", "xoxb-e2e-secret", "SLACK_API_URL", slack.apiUrl());
-            runLive("e2e-slack", env);
+            run(instance("e2e-slack"), env, DemoScenario.ndjson(), true);
 
             var posts = slack.calls("chat.postMessage").stream().filter(c -> c.param("thread_ts") == null).toList();
-            assertThat(posts).as("one top-level message per alert identity").hasSize(1);
+            assertThat(posts).as("one message where it starts, one where the SEV1 escalation routes it")
+                    .extracting(c -> c.param("channel")).containsExactly("#crisis-alerts", "#crisis-sev1-safety");
+            assertThat(posts.get(1).param("blocks")).contains("Escalated here from #crisis-alerts");
             var updates = slack.calls("chat.update");
-            assertThat(updates).as("growth and resolution update the message in place").isNotEmpty();
-            assertThat(updates.stream().map(c -> c.param("ts")).distinct()).as("always the same message").hasSize(1);
+            assertThat(updates).as("growth and resolution update the messages in place").isNotEmpty();
+            assertThat(updates.stream().map(c -> c.param("ts")).distinct()).hasSize(2);
             assertThat(updates.get(updates.size() - 1).param("blocks")).containsIgnoringCase("resolved");
-            assertThat(slack.calls("chat.postMessage").stream().filter(c -> c.param("thread_ts") != null))
-                    .as("each change adds a thread reply").isNotEmpty();
+
+            // what the readers saw, in order: the header's severity never falls before the end
+            List<Integer> severities = new ArrayList<>();
+            for (var call : slack.calls()) {
+                if (call.method().equals("chat.update") || call.method().equals("chat.postMessage") && call.param("thread_ts") == null) {
+                    String header = call.json("blocks").get(0).path("text").path("text").asText();
+                    if (!header.contains("RESOLVED")) {
+                        Matcher m = SEVERITY.matcher(header);
+                        assertThat(m.find()).isTrue();
+                        severities.add(Integer.parseInt(m.group(1)));
+                    }
+                }
+            }
+            assertThat(severities).isNotEmpty().isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+            assertThat(severities.get(severities.size() - 1)).isEqualTo(1);
+
             String blocks = posts.get(0).param("blocks");
             assertThat(blocks).contains("Acme Air").contains("safety").contains("help.acme.example");
             assertThat(blocks).doesNotContain("<!channel>").doesNotContain("xoxb-e2e-secret");
@@ -55,52 +85,96 @@ class AlertsEndToEndIT {
     }
 
     @Test
-    void liveIngestAndBacktestOfTheSameFile_giveTheSameAlerts() throws Exception {
-        Path data = runLive("e2e-parity", Map.of()).getParent();
-        List<String> decidedLive = Files.readAllLines(data.resolve("alert-log.jsonl"));
+    void liveIngestAndBacktestOfTheSameFile_decideAndSendTheSame() throws Exception {
+        Instance live = instance("e2e-parity");
+        run(live, Map.of(), DemoScenario.ndjson(), true);
+        List<String> decidedLive = Files.readAllLines(live.data().resolve("alert-log.jsonl"));
+        List<Alert> sentLive = alerts(live.data().resolve("alerts.jsonl"));
 
-        var batch = new MentionJson().readLines("demo", String.join("\n", DemoScenario.ndjson()));
-        List<String> replayed = new Backtest(Engines.backtests(TestService.home()).get(), Enrichers.standard(TestService.home()))
-                .replay(batch.mentions(), a -> { }, done -> { }).stream().map(AlertJson::line).toList();
+        List<Alert> replayed = backtest(DemoScenario.ndjson());
 
         assertThat(replayed).isNotEmpty();
-        assertThat(decidedLive).isEqualTo(replayed);
+        assertThat(decidedLive).isEqualTo(replayed.stream().map(AlertJson::line).toList());
+        // sent: the same versions; the statement and the looked-up terms are the notifier's, added on the way out
+        assertThat(sentLive.stream().map(AlertsEndToEndIT::story).toList())
+                .isEqualTo(replayed.stream().map(AlertsEndToEndIT::story).toList());
+        assertThat(sentLive.get(0).provisional()).as("a growing wave is told before its minute is final").isTrue();
     }
 
     @Test
-    void aGrowingWave_isPreviewedBeforeItsMinuteIsFinal() throws Exception {
-        List<Alert> live = sentAlerts(runLive("e2e-preview", Map.of()));
+    void aRestartMidWave_continuesTheSameAlert_neverAnnouncesItTwice() throws Exception {
+        List<String> lines = DemoScenario.ndjson();
+        Instant cut = DemoScenario.ONSET.plus(Duration.ofMinutes(20));
+        List<String> before = lines.stream().filter(l -> createdAt(l).isBefore(cut)).toList();
+        List<String> after = lines.stream().filter(l -> !createdAt(l).isBefore(cut)).toList();
+        Instance instance = instance("e2e-restart");
 
-        var batch = new MentionJson().readLines("demo", String.join("\n", DemoScenario.ndjson()));
-        List<Alert> replayed = new Backtest(Engines.backtests(TestService.home()).get(), Enrichers.standard(TestService.home()))
-                .replay(batch.mentions(), a -> { }, done -> { });
+        run(instance, Map.of(), before, false);
+        List<Alert> sentBefore = alerts(instance.data().resolve("alerts.jsonl"));
+        assertThat(sentBefore).as("the wave was already alerted before the restart").isNotEmpty();
+        run(instance, Map.of(), after, true);
 
-        assertThat(live).hasSizeGreaterThan(replayed.size());
-        Alert first = live.get(0);
-        assertThat(first.alertId()).isEqualTo(replayed.get(0).alertId());
-        assertThat(first.evidence().count()).as("a preview counts part of the minute").isLessThanOrEqualTo(replayed.get(0).evidence().count());
+        List<Alert> sent = alerts(instance.data().resolve("alerts.jsonl"));
+        assertThat(sent).filteredOn(a -> a.change() == Change.opened).hasSize(1);
+        assertThat(sent).extracting(Alert::alertId).containsOnly(sent.get(0).alertId());
+        for (int i = 1; i < sent.size(); i++) {
+            assertThat(sent.get(i).version()).as("version %d", i).isEqualTo(sent.get(i - 1).version() + 1);
+        }
+        // the rebuilt windows carry the wave on as if nothing had happened
+        List<Alert> uninterrupted = backtest(lines);
+        assertThat(sent.stream().map(a -> a.change() + " " + a.severity()).toList())
+                .isEqualTo(uninterrupted.stream().map(a -> a.change() + " " + a.severity()).toList());
     }
 
-    private static List<Alert> sentAlerts(Path alertsFile) throws java.io.IOException {
-        return Files.readAllLines(alertsFile).stream().map(AlertJson::parse).toList();
+    /** What a version says, without what the notifier adds on the way out (statement, looked-up terms). */
+    private static String story(Alert a) {
+        return String.join(" ", a.alertId(), "v" + a.version(), String.valueOf(a.change()), a.severity().name(),
+                a.status().name(), String.valueOf(a.provisional()), String.valueOf(a.firedAt()), String.valueOf(a.updatedAt()),
+                String.valueOf(a.evidence().count()));
     }
 
-    /**
-     * Runs a service on the shared Elasticsearch with its own indices and data folder and feeds it the
-     * demo scenario; returns the alerts file (what was sent, in console mode).
-     */
-    private Path runLive(String name, Map<String, String> env) throws Exception {
-        FirebreakService shared = TestService.get();
+    private static List<Alert> backtest(List<String> lines) {
+        Home home = TestService.home();
+        var batch = new MentionJson().readLines("demo", String.join("\n", lines));
+        try (Backtest b = new Backtest(Detection.of(home, true), Lifecycle.load(home.config("alerts.yaml")),
+                Enrichers.standard(home))) {
+            return b.replay(batch.mentions(), done -> { });
+        }
+    }
+
+    private static List<Alert> alerts(Path file) throws IOException {
+        return Files.readAllLines(file).stream().map(AlertJson::parse).toList();
+    }
+
+    private static Instant createdAt(String line) {
+        Matcher m = Pattern.compile("\"created_at\":\"([^\"]+)\"").matcher(line);
+        try {
+            return m.find() ? Instant.parse(m.group(1)) : Instant.MAX;
+        } catch (java.time.format.DateTimeParseException broken) {
+            return Instant.MAX; // the scenario's deliberately broken lines go last
+        }
+    }
+
+    private static Instance instance(String name) throws IOException {
         Path data = TestService.home().root().resolve("target/it-data").resolve(name);
         ScratchState.wipe(data);
         Home home = TestService.home().withData(data);
         Settings settings = Settings.load(home.config("firebreak.yaml"), Map.of())
-                .withFreeApiPort()
-                .withElasticsearchUrl(shared.elasticsearchUrl())
+                .withElasticsearchUrl(TestService.get().elasticsearchUrl())
                 .withIndexPrefix(name + "-" + Long.toString(System.nanoTime(), 36));
+        return new Instance(home, settings);
+    }
+
+    /**
+     * Starts the instance's service (its state as the last run left it), sends the lines over HTTP, and
+     * stops it once every decision is delivered; with {@code finish}, first closes the open minutes as at
+     * the end of a feed. In console mode every alert sent is appended to {@code alerts.jsonl}.
+     */
+    private void run(Instance instance, Map<String, String> env, List<String> lines, boolean finish) throws Exception {
         var console = new ByteArrayOutputStream();
-        try (var service = FirebreakService.start(home, settings, Wirings.live(home, env, new PrintStream(console, true)))) {
-            List<String> lines = DemoScenario.ndjson();
+        Settings settings = instance.settings().withFreeApiPort();
+        try (var service = FirebreakService.start(instance.home(), settings,
+                Wirings.live(instance.home(), env, new PrintStream(console, true)))) {
             for (int from = 0; from < lines.size(); from += 400) {
                 String body = String.join("\n", lines.subList(from, Math.min(lines.size(), from + 400)));
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(service.apiUrl() + "/api/v1/mentions"))
@@ -109,10 +183,10 @@ class AlertsEndToEndIT {
                 assertThat(r.statusCode()).isIn(200, 422);
             }
             LiveDetection detection = (LiveDetection) service.detection();
-            detection.finish();
+            if (finish) {
+                detection.finish();
+            }
             detection.awaitDispatched(Duration.ofSeconds(60));
-            // without a Slack token every alert sent is also appended to the alerts file
-            return data.resolve("alerts.jsonl");
         }
     }
 }

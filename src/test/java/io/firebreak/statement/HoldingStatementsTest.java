@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.firebreak.alert.Alert;
-import io.firebreak.alert.Alert.Severity;
-import io.firebreak.alert.Alert.Status;
+import io.firebreak.detect.Severity;
+import io.firebreak.detect.Evidence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +118,7 @@ class HoldingStatementsTest {
     }
 
     private static Alert alert(String category, Severity severity, List<String> terms) {
-        return new Alert("a-1", "negative-spike", "acme", category, severity, Status.firing, FIRED, FIRED, null,
-                new Alert.Evidence("15m", 480, 400, 40, 12, 0.83, 1_200_000, List.of(), terms), null);
+        return Alert.opened("a-1", "negative-spike", "acme", category, severity, FIRED,
+                new Evidence("15m", 480, 400, 40, 12, 0.83, 1_200_000, List.of(), terms), false, null);
     }
 }
