@@ -100,36 +100,9 @@ public final class SlackText {
         return BROADCAST.matcher(s).replaceAll("@\u2060");
     }
 
-    /** Text for inside a ``` block, where only {@code & < >} and the fence itself matter. */
+    /** Firebreak's own text inside mrkdwn {@code `code`}: escaped, and a backtick cannot end the span. */
     public static String code(String text) {
-        return clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('`', 'ˋ');
-    }
-
-    private static final Pattern SCHEME = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*):(?=//)");
-    private static final Pattern WWW = Pattern.compile("(?i)\\bwww\\.");
-
-    /** Untrusted text as one safe mrkdwn line, cut to {@code max} characters. */
-    public static String inline(String text, int max) {
-        return escape(oneLine(text, max));
-    }
-
-    /** Untrusted text made inert in mrkdwn: no pings, no links, no formatting. */
-    public static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        String s = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-        s = s.replace('*', '∗').replace('_', 'ˍ').replace('~', '∼').replace('`', 'ˋ');
-        s = BROADCAST.matcher(s).replaceAll("@\u2060");
-        // bare URLs are auto-linked by Slack even without <>; break them visibly so nobody clicks by accident
-        s = SCHEME.matcher(s).replaceAll("$1[:]");
-        return WWW.matcher(s).replaceAll("www[.]");
-    }
-
-    /** A link to an untrusted URL with an already escaped label; only http(s) becomes a link. */
-    public static String link(String url, String escapedLabel) {
-        String safe = safeUrl(url);
-        return safe == null ? escapedLabel : "<" + safe + "|" + escapedLabel + ">";
+        return mrkdwn(text, 200).replace('`', '\'');
     }
 
     /** The URL if it is absolute http(s) with a host and at most 500 characters, as ASCII; else null. */
@@ -143,7 +116,7 @@ public final class SlackText {
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
                 return null;
             }
-            String ascii = uri.toASCIIString().replace("|", "%7C").replace("<", "%3C").replace(">", "%3E");
+            String ascii = uri.toASCIIString();
             return ascii.length() > MAX_URL ? null : ascii;
         } catch (URISyntaxException e) {
             return null;
