@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * Prints alerts as readable text when there is no Slack: the same content as the Slack message.
- * Public text has control characters removed so a post cannot drive the terminal.
+ * Public text has control, bidi and zero-width characters removed ({@link SlackText#clean}) so a
+ * post can neither drive the terminal nor reorder or hide what is printed.
  */
 public final class ConsoleNotifier implements Notifier {
 
@@ -62,8 +63,9 @@ public final class ConsoleNotifier implements Notifier {
         if (!n.topPosts().isEmpty()) {
             s.append("top posts:\n");
             for (TopPost p : n.topPosts()) {
-                String who = p.authorHandle() == null || p.authorHandle().isBlank()
-                        ? "(unknown author)" : "@" + clean(p.authorHandle().replaceFirst("^@+", ""), 60);
+                // cleaned before the @ is dropped, so an invisible character cannot hide a leading @
+                String handle = clean(SlackText.clean(p.authorHandle()).replaceFirst("^\\s*@+", ""), 60);
+                String who = handle.isEmpty() ? "(unknown author)" : "@" + handle;
                 s.append("  - ").append(who).append(" (").append(Figures.counted(p.followers(), "follower")).append(", ")
                         .append(Figures.counted(p.shares(), "share")).append(")");
                 String url = SlackText.safeUrl(p.url());

@@ -13,20 +13,34 @@ import java.util.stream.Collectors;
 
 /**
  * The Block Kit message for one alert: header, numbers, top terms, top posts, the holding statement
- * in a code block to copy, the checklist and action buttons whose value is the alert id. Every piece
- * of public text goes through {@link SlackText}.
+ * to copy, the checklist and action buttons whose value is the alert id.
  *
- * @param text   the notification fallback (push notifications, screen readers)
+ * <p>Public text (handles, quotes, terms) and the statement that embeds public words go into
+ * {@code rich_text} blocks as {@code text} elements, which Slack shows as written: no mrkdwn, no
+ * mentions, no links; each carries {@code style.unlink} so no client turns a bare URL into a link.
+ * A post's URL becomes a {@code link} element only once {@link SlackText#safeUrl} accepted it.
+ * Firebreak's own labels and figures stay in mrkdwn.
+ *
+ * @param text   the notification fallback (push notifications, screen readers); Slack interprets it,
+ *               so it holds no public text
  * @param blocks the blocks as a JSON array
  */
 public record SlackMessage(String text, ArrayNode blocks) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int POST_CHARS = 280;
+    private static final int HANDLE_CHARS = 60;
+    private static final int TERM_CHARS = 40;
     private static final int MAX_POSTS = 5;
     private static final int MAX_TERMS = 10;
     /** Slack refuses a section over 3000 characters; a refused message would be a lost alert. */
     static final int SECTION_CHARS = 3000;
+    /**
+     * Slack documents no character limit for a rich_text block, but refuses a message whose blocks
+     * are too long in total ({@code msg_blocks_too_long}); each rich_text block keeps to the section
+     * budget so the whole message stays well under that.
+     */
+    static final int RICH_TEXT_CHARS = SECTION_CHARS;
     private static final int STATEMENT_CHARS = 2800;
 
     /** Action ids the interaction handler (a later issue) will dispatch on. */
@@ -49,27 +63,27 @@ public record SlackMessage(String text, ArrayNode blocks) {
 
     /** The message in a channel the alert has moved on from: its current state, where it is followed now, no buttons. */
     public static SlackMessage followedElsewhere(Notification n, String channel) {
-        return of(n, "Now followed in " + SlackText.inline(channel, 80), false);
+        return of(n, "Now followed in " + SlackText.mrkdwn(channel, 80), false);
     }
 
     /** The first message in the channel an escalation routed the alert to, linking where it started. */
     public static SlackMessage movedHere(Notification n, String fromChannel, String link) {
-        String from = SlackText.inline(fromChannel, 80);
-        return of(n, "Escalated here from " + from + (link == null ? "" : ": " + SlackText.link(link, "original thread")), true);
+        String from = SlackText.mrkdwn(fromChannel, 80);
+        String url = SlackText.safeUrl(link);
+        return of(n, "Escalated here from " + from + (url == null ? "" : ": <" + url + "|original thread>"), true);
     }
 
     private static SlackMessage of(Notification n, String placement, boolean withButtons) {
         Alert a = n.alert();
         Evidence e = a.evidence();
-        String brand = SlackText.inline(n.brandName(), 80);
         ArrayNode blocks = JSON.createArrayNode();
 
         blocks.add(header(headline(a, n.brandName())));
         ArrayNode fields = JSON.createArrayNode();
         fields.add(mrkdwn("*Status*\n" + a.status()));
-        fields.add(mrkdwn("*Rule*\n" + SlackText.inline(a.rule(), 80)));
+        fields.add(mrkdwn("*Rule*\n" + SlackText.mrkdwn(a.rule(), 80)));
         if (e != null) {
-            fields.add(mrkdwn("*Mentions (" + SlackText.inline(e.window(), 20) + ")*\n"
+            fields.add(mrkdwn("*Mentions (" + SlackText.mrkdwn(e.window(), 20) + ")*\n"
                     + e.count() + " vs baseline " + Figures.decimal(e.baseline())));
             fields.add(mrkdwn("*Ratio to baseline*\n" + Figures.ratio(e.ratio())));
             fields.add(mrkdwn("*Negative share*\n" + Figures.percent(e.negativeShare()) + " (" + e.negativeCount() + ")"));
@@ -77,32 +91,29 @@ public record SlackMessage(String text, ArrayNode blocks) {
         }
         blocks.add(JSON.createObjectNode().put("type", "section").set("fields", fields));
 
-        if (e != null && !e.topTerms().isEmpty()) {
-            blocks.add(section("*Top terms:* " + e.topTerms().stream().limit(MAX_TERMS)
-                    .map(t -> SlackText.inline(t, 40)).collect(Collectors.joining(", "))));
+        if (e != null) {
+            String terms = e.topTerms().stream().limit(MAX_TERMS).map(t -> SlackText.line(t, TERM_CHARS))
+                    .filter(t -> !t.isEmpty()).collect(Collectors.joining(", "));
+            if (!terms.isEmpty()) {
+                blocks.add(richText(section(bold("Top terms"), text(": "), publicText(terms))));
+            }
         }
         if (!n.topPosts().isEmpty()) {
-            StringBuilder posts = new StringBuilder("*Top posts*");
-            for (TopPost p : n.topPosts().subList(0, Math.min(MAX_POSTS, n.topPosts().size()))) {
-                String line = "\n• " + post(p);
-                // whole lines only: a cut inside <url|label> or &amp; would show broken syntax
-                if (posts.length() + line.length() > SECTION_CHARS) {
-                    break;
-                }
-                posts.append(line);
-            }
-            blocks.add(section(posts.toString()));
+            blocks.add(topPosts(n.topPosts()));
         }
         if (a.statement() != null && a.statement().text() != null) {
-            String statement = a.statement().text();
-            if (statement.length() > STATEMENT_CHARS) {
-                statement = statement.substring(0, STATEMENT_CHARS);
+            String statement = SlackText.lines(a.statement().text(), STATEMENT_CHARS);
+            if (!statement.isEmpty()) {
+                String template = SlackText.line(a.statement().template(), 80);
+                ObjectNode label = template.isEmpty()
+                        ? section(bold("Recommended holding statement"), text(": check the facts, then copy and post"))
+                        : section(bold("Recommended holding statement"), text(" ("), code(template),
+                                text("): check the facts, then copy and post"));
+                blocks.add(richText(label, preformatted(publicText(statement))));
             }
-            blocks.add(section("*Recommended holding statement* (`" + SlackText.code(a.statement().template())
-                    + "`): check the facts, then copy and post\n```" + SlackText.code(statement) + "```"));
         }
         if (n.checklist() != null) {
-            blocks.add(section("*Do*\n" + bullets(n.checklist().dos()) + "\n*Don't*\n" + bullets(n.checklist().donts())));
+            blocks.add(mrkdwnSection("*Do*\n" + bullets(n.checklist().dos()) + "\n*Don't*\n" + bullets(n.checklist().donts())));
         }
         if (a.status() != Status.resolved && withButtons) {
             ArrayNode buttons = JSON.createArrayNode();
@@ -125,16 +136,17 @@ public record SlackMessage(String text, ArrayNode blocks) {
         }
         blocks.add(JSON.createObjectNode().put("type", "context").set("elements", context));
 
-        String fallback = a.severity() + " " + SlackText.inline(a.category(), 40) + " alert for " + brand
+        String fallback = a.severity() + " " + SlackText.mrkdwn(a.category(), 40) + " alert for "
+                + SlackText.mrkdwn(n.brandName(), 80)
                 + (a.status() == Status.resolved ? " (resolved)" : "")
                 + (e == null ? "" : ": " + e.count() + " mentions vs baseline " + Figures.decimal(e.baseline())
                         + " (" + Figures.ratio(e.ratio()) + ")");
         return new SlackMessage(fallback, blocks);
     }
 
-    /** The thread reply saying what changed since the last delivered version. */
+    /** The thread reply saying what changed since the last delivered version (Firebreak's own words). */
     public static String threadReply(AlertChange change) {
-        return "*Update:* " + String.join("; ", change.lines().stream().map(l -> SlackText.inline(l, 200)).toList());
+        return "*Update:* " + String.join("; ", change.lines().stream().map(l -> SlackText.mrkdwn(l, 200)).toList());
     }
 
     static String headline(Alert a, String brandName) {
@@ -154,11 +166,35 @@ public record SlackMessage(String text, ArrayNode blocks) {
         return SlackText.oneLine(prefix + a.severity() + " · " + brandName + " · " + a.category() + early, 150);
     }
 
-    private static String post(TopPost p) {
-        String who = p.authorHandle() == null || p.authorHandle().isBlank()
-                ? "post" : "@" + SlackText.inline(p.authorHandle().replaceFirst("^@+", ""), 60);
-        return SlackText.link(p.url(), who) + " (" + Figures.counted(p.followers(), "follower") + ", "
-                + Figures.counted(p.shares(), "share") + "): “" + SlackText.inline(p.text(), POST_CHARS) + "”";
+    /**
+     * One rich_text block: per post a line with the author (linked when the URL is safe) and the
+     * figures, then the post itself as a quote. Whole posts only, so the block stays in its budget.
+     */
+    private static ObjectNode topPosts(List<TopPost> posts) {
+        ArrayNode elements = JSON.createArrayNode();
+        elements.add(section(bold("Top posts")));
+        int chars = "Top posts".length();
+        for (TopPost p : posts.subList(0, Math.min(MAX_POSTS, posts.size()))) {
+            String handle = SlackText.line(SlackText.clean(p.authorHandle()).replaceFirst("^\\s*@+", ""), HANDLE_CHARS);
+            String url = SlackText.safeUrl(p.url());
+            ObjectNode who;
+            if (url != null) {
+                who = link(url, handle.isEmpty() ? "post" : "@" + handle);
+            } else {
+                who = handle.isEmpty() ? text("post") : publicText("@" + handle);
+            }
+            String figures = " · " + Figures.counted(p.followers(), "follower") + ", " + Figures.counted(p.shares(), "share");
+            String quote = SlackText.lines(p.text(), POST_CHARS);
+            ObjectNode said = quote.isEmpty() ? text("(no text)") : publicText(quote);
+            int size = who.path("text").asText().length() + figures.length() + said.path("text").asText().length();
+            if (chars + size > RICH_TEXT_CHARS) {
+                break;
+            }
+            chars += size;
+            elements.add(section(who, text(figures)));
+            elements.add(quote(said));
+        }
+        return JSON.createObjectNode().put("type", "rich_text").set("elements", elements);
     }
 
     private static String contextLine(Alert a) {
@@ -180,14 +216,14 @@ public record SlackMessage(String text, ArrayNode blocks) {
 
     /** At most four items of 300 characters per list, so do + don't stay inside one section. */
     private static String bullets(List<String> items) {
-        return items.stream().limit(4).map(i -> "• " + SlackText.inline(i, 300)).collect(Collectors.joining("\n"));
+        return items.stream().limit(4).map(i -> "• " + SlackText.mrkdwn(i, 300)).collect(Collectors.joining("\n"));
     }
 
     private static ObjectNode header(String text) {
         return JSON.createObjectNode().put("type", "header").set("text", plain(text));
     }
 
-    private static ObjectNode section(String mrkdwn) {
+    private static ObjectNode mrkdwnSection(String mrkdwn) {
         return JSON.createObjectNode().put("type", "section").set("text", mrkdwn(mrkdwn));
     }
 
@@ -197,5 +233,62 @@ public record SlackMessage(String text, ArrayNode blocks) {
 
     private static JsonNode plain(String text) {
         return JSON.createObjectNode().put("type", "plain_text").put("text", text).put("emoji", true);
+    }
+
+    private static ObjectNode richText(ObjectNode... elements) {
+        return JSON.createObjectNode().put("type", "rich_text").set("elements", array(elements));
+    }
+
+    private static ObjectNode section(ObjectNode... elements) {
+        return container("rich_text_section", elements);
+    }
+
+    private static ObjectNode quote(ObjectNode... elements) {
+        return container("rich_text_quote", elements);
+    }
+
+    private static ObjectNode preformatted(ObjectNode... elements) {
+        return container("rich_text_preformatted", elements);
+    }
+
+    private static ObjectNode container(String type, ObjectNode... elements) {
+        return JSON.createObjectNode().put("type", type).set("elements", array(elements));
+    }
+
+    private static ArrayNode array(ObjectNode... elements) {
+        ArrayNode array = JSON.createArrayNode();
+        for (ObjectNode element : elements) {
+            array.add(element);
+        }
+        return array;
+    }
+
+    /** Firebreak's own words in a rich_text block. */
+    private static ObjectNode text(String text) {
+        return JSON.createObjectNode().put("type", "text").put("text", text);
+    }
+
+    private static ObjectNode bold(String text) {
+        ObjectNode node = text(text);
+        node.putObject("style").put("bold", true);
+        return node;
+    }
+
+    private static ObjectNode code(String text) {
+        ObjectNode node = text(text);
+        node.putObject("style").put("code", true);
+        return node;
+    }
+
+    /** Words the public wrote, shown as written; {@code unlink} keeps a URL among them plain text. */
+    private static ObjectNode publicText(String text) {
+        ObjectNode node = text(text);
+        node.putObject("style").put("unlink", true);
+        return node;
+    }
+
+    /** A link to a URL {@link SlackText#safeUrl} accepted; its label is shown as written. */
+    private static ObjectNode link(String safeUrl, String label) {
+        return JSON.createObjectNode().put("type", "link").put("url", safeUrl).put("text", label);
     }
 }

@@ -102,7 +102,7 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
         for (Delivery.Thread old : d.threads()) {
             // the old channel learns where the alert went; its message stops offering buttons there
             if (update(old, SlackMessage.followedElsewhere(n, n.channel()))) {
-                reply(old, SlackMessage.threadReply(change) + "\nNow followed in " + SlackText.inline(n.channel(), 80) + ".");
+                reply(old, SlackMessage.threadReply(change) + "\nNow followed in " + SlackText.mrkdwn(n.channel(), 80) + ".");
             }
         }
     }

@@ -6,53 +6,106 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Makes untrusted text safe inside Slack mrkdwn. Mention text is hostile: it must not ping
- * ({@code <!channel>}, {@code <@U123>}, {@code @here}), add links ({@code <http://x|y>}, bare URLs)
- * or format ({@code *bold*}, {@code `code`}). Slack has no backslash escape, so formatting
- * characters become look-alikes and broadcast words get a word joiner after the {@code @}.
+ * Text for Slack, in two kinds. Public text (quotes, handles, terms) goes into elements Slack does
+ * not interpret ({@code rich_text} text elements, {@code plain_text}), so it keeps every character its
+ * author wrote; only what could hide or reorder text is taken out ({@link #clean}). Firebreak's own
+ * text (labels, figures, ids) may go into mrkdwn, escaped with {@link #mrkdwn}.
  */
 public final class SlackText {
 
     private static final Pattern BROADCAST = Pattern.compile("@(?=(?:channel|here|everyone)\\b)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SCHEME = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*):(?=//)");
-    private static final Pattern WWW = Pattern.compile("(?i)\\bwww\\.");
-    private static final Pattern SPACE = Pattern.compile("[\\s\\p{Cntrl}\\p{Zl}\\p{Zp}]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern BLANK_LINES = Pattern.compile("\n[ \t]*\n(?:[ \t]*\n)+");
 
-    /** Longer URLs are shown unlinked: they would eat the section's 3000-character budget. */
+    /** Longer URLs are shown unlinked: they would eat the block's character budget. */
     private static final int MAX_URL = 500;
+    private static final String ELLIPSIS = "…";
 
     private SlackText() {}
 
-    /** Untrusted text as one safe mrkdwn line, cut to {@code max} characters. */
-    public static String inline(String text, int max) {
-        return escape(oneLine(text, max));
-    }
-
-    /** Untrusted text made inert in mrkdwn: no pings, no links, no formatting. */
-    public static String escape(String text) {
+    /**
+     * Public text with what could hide or reorder it taken out, everything else as written: control
+     * characters (line breaks and tabs stay), bidi embeddings, overrides, isolates and marks, and
+     * zero-width characters. A zero-width joiner stays between two symbols, where it builds an emoji
+     * (👩‍🚒); elsewhere it is invisible and goes.
+     */
+    public static String clean(String text) {
         if (text == null) {
             return "";
         }
-        String s = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-        s = s.replace('*', '∗').replace('_', 'ˍ').replace('~', '∼').replace('`', 'ˋ');
-        s = BROADCAST.matcher(s).replaceAll("@\u2060");
-        // bare URLs are auto-linked by Slack even without <>; break them visibly so nobody clicks by accident
-        s = SCHEME.matcher(s).replaceAll("$1[:]");
-        return WWW.matcher(s).replaceAll("www[.]");
+        StringBuilder out = new StringBuilder(text.length());
+        int previous = -1;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '\r') {
+                // CRLF and a lone CR are both one line break
+                if (i < text.length() && text.charAt(i) == '\n') {
+                    continue;
+                }
+                c = '\n';
+            } else if (c == 0x2028 || c == 0x2029 || c == 0x0085 || c == 0x0B || c == 0x0C) {
+                c = '\n';
+            }
+            if (c == 0x200D) {
+                int next = i < text.length() ? text.codePointAt(i) : -1;
+                if (!(emojiPart(previous) && emojiPart(next))) {
+                    continue;
+                }
+            } else if (hidden(c)) {
+                continue;
+            }
+            out.appendCodePoint(c);
+            previous = c;
+        }
+        return out.toString();
     }
 
-    /** Text for inside a ``` block, where only {@code & < >} and the fence itself matter. */
+    /** Public text on one line (handles, terms): cleaned, runs of whitespace as one space, cut to {@code max}. */
+    public static String line(String text, int max) {
+        return cut(SPACES.matcher(clean(text)).replaceAll(" ").strip(), max);
+    }
+
+    /** Public text that may span lines (a quote, the statement): cleaned, at most one blank line in a row, cut to {@code max}. */
+    public static String lines(String text, int max) {
+        return cut(BLANK_LINES.matcher(clean(text)).replaceAll("\n\n").strip(), max);
+    }
+
+    /** The same as {@link #line}; the console and the chart title use it too. */
+    static String oneLine(String text, int max) {
+        return line(text, max);
+    }
+
+    /**
+     * At most {@code max} UTF-16 units, cut between whole code points (never inside a surrogate pair)
+     * and marked with an ellipsis.
+     */
+    static String cut(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = Math.max(0, max - ELLIPSIS.length());
+        if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end).stripTrailing() + ELLIPSIS;
+    }
+
+    /**
+     * Firebreak's own text for mrkdwn, on one line: Slack's three control characters escaped and
+     * broadcast words given a word joiner, so a label can never ping or build a link.
+     */
+    public static String mrkdwn(String text, int max) {
+        String s = line(text, max).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return BROADCAST.matcher(s).replaceAll("@\u2060");
+    }
+
+    /** Firebreak's own text inside mrkdwn {@code `code`}: escaped, and a backtick cannot end the span. */
     public static String code(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('`', 'ˋ');
+        return mrkdwn(text, 200).replace('`', '\'');
     }
 
-    /** A link to an untrusted URL with an already escaped label; only http(s) becomes a link. */
-    public static String link(String url, String escapedLabel) {
-        String safe = safeUrl(url);
-        return safe == null ? escapedLabel : "<" + safe + "|" + escapedLabel + ">";
-    }
-
-    /** The URL if it is absolute http(s), with the characters that would end Slack's link syntax encoded; else null. */
+    /** The URL if it is absolute http(s) with a host and at most 500 characters, as ASCII; else null. */
     static String safeUrl(String url) {
         if (url == null || url.isBlank() || url.length() > MAX_URL) {
             return null;
@@ -63,18 +116,38 @@ public final class SlackText {
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
                 return null;
             }
-            return uri.toASCIIString().replace("|", "%7C").replace("<", "%3C").replace(">", "%3E");
+            String ascii = uri.toASCIIString();
+            return ascii.length() > MAX_URL ? null : ascii;
         } catch (URISyntaxException e) {
             return null;
         }
     }
 
-    /** Collapses whitespace and control characters (no line-start quotes or lists) and cuts to {@code max}. */
-    static String oneLine(String text, int max) {
-        if (text == null) {
-            return "";
+    /** Characters that show nothing yet change what is shown or how it is ordered. */
+    private static boolean hidden(int c) {
+        if (c == '\n' || c == '\t') {
+            return false;
         }
-        String s = SPACE.matcher(text).replaceAll(" ").strip();
-        return s.length() <= max ? s : s.substring(0, Math.max(0, max - 1)).stripTrailing() + "…";
+        return Character.isISOControl(c)                // C0, DEL, C1
+                || (c >= 0x200B && c <= 0x200F)         // zero-width space / non-joiner / joiner, LRM, RLM
+                || (c >= 0x202A && c <= 0x202E)         // bidi embeddings and overrides
+                || (c >= 0x2060 && c <= 0x2064)         // word joiner, invisible operators
+                || (c >= 0x2066 && c <= 0x2069)         // bidi isolates
+                || c == 0x061C                          // Arabic letter mark
+                || c == 0xFEFF                          // zero-width no-break space (BOM)
+                || c == 0x180E                          // Mongolian vowel separator
+                || (c >= 0xFFF9 && c <= 0xFFFB)         // interlinear annotation
+                || (c >= 0xE0000 && c <= 0xE007F);      // tag characters: invisible ASCII
+    }
+
+    /** Code points a zero-width joiner legitimately sits between in an emoji sequence. */
+    private static boolean emojiPart(int c) {
+        if (c < 0) {
+            return false;
+        }
+        if (c == 0xFE0F || (c >= 0x1F3FB && c <= 0x1F3FF)) {  // emoji presentation, skin tones
+            return true;
+        }
+        return c >= 0x2000 && Character.getType(c) == Character.OTHER_SYMBOL;
     }
 }

@@ -83,4 +83,15 @@ class ConsoleNotifierTest {
         assertThat(ConsoleNotifier.render(n, io.firebreak.alert.AlertChange.between(null, alert)))
                 .contains("(unknown author)", "\"[2Jcleared\"").doesNotContain("\u001b", "\u0007");
     }
+
+    @Test
+    void bidiAndZeroWidthCharactersCannotReorderOrHideWhatIsPrinted() {
+        Alert alert = alert("a-1", Severity.SEV3, Status.firing, 10);
+        Notification n = new Notification(alert, "Acme", "#c",
+                List.of(new TopPost("x:1", "refund \u202Edesserp\u202C now\u200B\u2066!", null, "\u2067@ja\u200Dne", 0, 0)),
+                List.of(), null);
+        assertThat(ConsoleNotifier.render(n, io.firebreak.alert.AlertChange.between(null, alert)))
+                .contains("  - @jane (0 followers, 0 shares)", "\"refund desserp now!\"")
+                .doesNotContain("\u202E", "\u202C", "\u200B", "\u2066", "\u2067", "\u200D");
+    }
 }

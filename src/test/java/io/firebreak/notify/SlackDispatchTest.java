@@ -23,6 +23,7 @@ import io.firebreak.notify.SlackStandIn.Call;
 import io.firebreak.notify.SlackStandIn.Failure;
 import io.firebreak.statement.HoldingStatements;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -292,25 +293,62 @@ class SlackDispatchTest {
     }
 
     @Test
-    void hostileMentionTextCannotPingLinkOrFormat() {
+    void hostileMentionTextIsShownVerbatimInRichTextAndNeverReachesMrkdwn() {
         send(alert("a-1", Severity.SEV1, Status.firing, 480));
 
         Call post = single(topLevelPosts());
-        String blocks = post.param("blocks");
-        assertThat(blocks).doesNotContain("<!channel>", "<!here>", "<@U0ADMIN>", "<http://evil", "@here", "*bold*",
-                "javascript:");
-        String text = post.json("blocks").get(3).path("text").path("text").asText();
-        assertThat(text).endsWith("\n• @&lt;@U0ADMIN&gt; (5 followers, 1 share): "
-                + "“&lt;!channel&gt; click &lt;http[:]//evil|here&gt; @\u2060here ∗bold∗”");
+        JsonNode blocks = post.json("blocks");
+        assertThat(nodes(blocks, "rich_text_quote").stream().flatMap(q -> elements(q).stream()))
+                .filteredOn(t -> t.path("text").asText().equals(Fixtures.HOSTILE))
+                .singleElement()
+                .satisfies(t -> {
+                    assertThat(t.path("type").asText()).isEqualTo("text");
+                    assertThat(t.path("style").path("unlink").asBoolean()).isTrue();
+                });
+        assertThat(nodes(blocks, "text")).filteredOn(t -> t.path("text").asText().equals("@<@U0ADMIN>")).hasSize(1);
+
+        String[] publicText = {"channel", "evil", "@here", "bold", "U0ADMIN", "jane_doe", "charger", "battery", "recall"};
+        assertThat(nodes(blocks, "mrkdwn")).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.path("text").asText()).doesNotContain(publicText));
+        assertThat(post.param("text")).as("the fallback is interpreted by Slack: no public text in it")
+                .doesNotContain(publicText);
+
+        assertThat(nodes(blocks, "link")).as("only the validated http(s) URL becomes a link")
+                .extracting(l -> l.path("url").asText()).containsExactly("https://social.example/p/1");
+        assertThat(post.param("blocks")).doesNotContain("javascript:");
         assertThat(post.param("link_names")).isEqualTo("0");
+    }
+
+    @Test
+    void aQuoteWithMarkupAndAUrlIsCopiedByteForByteMinusHiddenCharacters() {
+        String written = "*so* _angry_ ~really~ `code` ```block``` & <b> :fire: see https://acme.example/recall?id=1&x=y "
+                + "or www.acme.example, @here!";
+        String hostile = "\u202E" + written.substring(0, 20) + "\u200B\u2066" + written.substring(20) + "\u0007\uFEFF";
+        Alert alert = alert("a-1", Severity.SEV2, Status.firing, 120).withEvidence(new Evidence("15m", 120, 100, 40, 3,
+                0.8, 1, List.of("x:9"), List.of("recall", "*free* `stuff`_now_")));
+        posts.put("a-1", List.of(new TopPost("x:9", hostile, "https://social.example/p/9", "@jane_doe__", 1, 2)));
+
+        send(alert);
+
+        JsonNode blocks = single(topLevelPosts()).json("blocks");
+        JsonNode quote = single(nodes(blocks, "rich_text_quote"));
+        assertThat(elements(quote)).singleElement().satisfies(t -> assertThat(
+                t.path("text").asText().getBytes(StandardCharsets.UTF_8)).isEqualTo(written.getBytes(StandardCharsets.UTF_8)));
+        assertThat(nodes(blocks, "link")).singleElement().satisfies(l -> {
+            assertThat(l.path("url").asText()).isEqualTo("https://social.example/p/9");
+            assertThat(l.path("text").asText()).isEqualTo("@jane_doe__");
+        });
+        assertThat(nodes(blocks, "text")).extracting(t -> t.path("text").asText()).contains("recall, *free* `stuff`_now_");
     }
 
     @Test
     void oversizedPublicTextStillFitsSlackLimitsSoTheAlertIsNotRefused() {
         String huge = "x".repeat(10_000);
+        String emoji = "\uD83D\uDD25".repeat(5_000);
         Alert alert = alert("a-1", Severity.SEV1, Status.firing, 480);
         posts.put("a-1", java.util.stream.IntStream.range(0, 20)
-                .mapToObj(i -> new TopPost("x:" + i, huge, "https://e.example/" + huge, huge, 1, 1)).toList());
+                .mapToObj(i -> new TopPost("x:" + i, i % 2 == 0 ? huge : "a" + emoji, "https://e.example/" + huge,
+                        i % 2 == 0 ? huge : emoji, 1, 1)).toList());
         Alert manyTerms = alert.withEvidence(
                 new Evidence("15m", 480, 400, 40, 12, 0.8, 1, List.of(), java.util.Collections.nCopies(200, huge)));
 
@@ -318,8 +356,19 @@ class SlackDispatchTest {
 
         JsonNode blocks = single(topLevelPosts()).json("blocks");
         assertThat(blocks.size()).isLessThanOrEqualTo(50);
-        blocks.findValues("text").stream().filter(JsonNode::isTextual)
-                .forEach(t -> assertThat(t.asText().length()).isLessThanOrEqualTo(3000));
+        List<String> texts = blocks.findValues("text").stream().filter(JsonNode::isTextual).map(JsonNode::asText).toList();
+        assertThat(texts).allSatisfy(t -> {
+            assertThat(t.length()).isLessThanOrEqualTo(3000);
+            assertThat(t).as("no empty element, no half of a surrogate pair").isNotEmpty()
+                    .doesNotContainPattern("[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]");
+        });
+        assertThat(texts.stream().mapToInt(String::length).sum()).as("well under msg_blocks_too_long").isLessThan(12_000);
+        for (JsonNode richText : nodes(blocks, "rich_text")) {
+            assertThat(richText.findValues("text").stream().filter(JsonNode::isTextual).mapToInt(t -> t.asText().length()).sum())
+                    .isLessThanOrEqualTo(SlackMessage.RICH_TEXT_CHARS);
+        }
+        assertThat(nodes(blocks, "rich_text_quote")).hasSize(5);
+        assertThat(nodes(blocks, "link")).isEmpty();
         assertThat(blocks.get(0).path("text").path("text").asText().length()).isLessThanOrEqualTo(150);
     }
 
@@ -384,9 +433,29 @@ class SlackDispatchTest {
         return slack.calls("chat.postMessage").stream().filter(Call::ok).filter(c -> c.param("thread_ts") != null).toList();
     }
 
-    private static Call single(List<Call> calls) {
-        assertThat(calls).hasSize(1);
-        return calls.get(0);
+    /** Every object in the tree whose {@code type} is {@code type}. */
+    private static List<JsonNode> nodes(JsonNode tree, String type) {
+        List<JsonNode> found = new ArrayList<>();
+        collect(tree, type, found);
+        return found;
+    }
+
+    private static void collect(JsonNode node, String type, List<JsonNode> found) {
+        if (node.isObject() && type.equals(node.path("type").asText())) {
+            found.add(node);
+        }
+        node.forEach(child -> collect(child, type, found));
+    }
+
+    private static List<JsonNode> elements(JsonNode container) {
+        List<JsonNode> list = new ArrayList<>();
+        container.path("elements").forEach(list::add);
+        return list;
+    }
+
+    private static <T> T single(List<T> items) {
+        assertThat(items).hasSize(1);
+        return items.get(0);
     }
 
 }
