@@ -70,6 +70,12 @@ public final class SourceClocks {
         return out;
     }
 
+    /** One source's figures, or null before its first mention. */
+    public Status status(String source) {
+        Source s = sources.get(source);
+        return s == null ? null : s.status();
+    }
+
     /** Mentions of all sources that came too late to count. */
     public long late() {
         return sources.values().stream().mapToLong(s -> s.status().late()).sum();

@@ -21,6 +21,8 @@ import io.firebreak.store.Elastic;
 import io.firebreak.store.EmbeddedElasticsearch;
 import io.firebreak.store.MentionStore;
 import io.firebreak.store.StoreHealth;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -95,7 +97,9 @@ public final class FirebreakService implements AutoCloseable {
         var health = new StoreHealth(client, store).start(2_000);
         var writer = new BulkWriter(client, settings.ingest());
         var deadLetters = new DeadLetters(client, store);
+        var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Consumer<List<EnrichedMention>> detection = wiring.detection().create(client, store);
+        LiveDetection live = detection instanceof LiveDetection l ? l.withMetrics(metrics) : null;
         var ingest = new IngestService(wiring.enricher(), store, writer, deadLetters, health,
                 Duration.ofSeconds(settings.ingest().requestTimeoutS()), Clock.systemUTC(), detection);
         // the event-time skew a mention may have is detection's setting: beyond it, its brand's time would run ahead
@@ -112,6 +116,8 @@ public final class FirebreakService implements AutoCloseable {
         camel.bind("httpReplies", new HttpReplies(new ObjectMapper(), health));
         camel.bind("fileReports", new FileReports());
         camel.bind("silencesApi", new SilencesApi(wiring.silences(), new ObjectMapper(), Clock.systemUTC()));
+        camel.bind("detectionApi", new DetectionApi(live));
+        camel.bind("metricsApi", new MetricsApi(metrics, live == null ? () -> { } : live::refreshMetrics));
         camel.addInitialProperty("camel.main.name", "firebreak");
         camel.addInitialProperty("camel.server.enabled", "true");
         camel.addInitialProperty("camel.server.host", settings.api().host());

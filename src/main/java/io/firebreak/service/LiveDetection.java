@@ -50,6 +50,7 @@ public final class LiveDetection implements Consumer<List<EnrichedMention>>, Aut
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("detection-clock"));
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private final Map<String, BrandBaseline> unsaved = new HashMap<>();
+    private volatile DetectionMetrics metrics;
 
     /**
      * @param resources closed with this, in order, after the last delivery: the rule watcher, journals, notifier
@@ -104,6 +105,29 @@ public final class LiveDetection implements Consumer<List<EnrichedMention>>, Aut
         return partitions;
     }
 
+    /** Versions decided and not yet delivered. */
+    public int pendingDeliveries() {
+        return dispatcher.pending();
+    }
+
+    /** Decisions not yet saved: non-zero only while the journal or the outbox cannot be written. */
+    public int decisionsWaiting() {
+        return decisions.waiting();
+    }
+
+    /** Registers the meters of sources that appeared since the last tick. */
+    void refreshMetrics() {
+        if (metrics != null) {
+            metrics.refresh();
+        }
+    }
+
+    /** Publishes detection's figures at {@code /metrics}. */
+    public LiveDetection withMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        metrics = new DetectionMetrics(registry, this, clock);
+        return this;
+    }
+
     /** Waits until every decided version has been delivered (or given up), at most {@code timeout}. */
     public void awaitDispatched(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -127,6 +151,7 @@ public final class LiveDetection implements Consumer<List<EnrichedMention>>, Aut
         try {
             partitions.advanceTo(clock.instant());
             decisions.flush();
+            refreshMetrics();
         } catch (RuntimeException e) {
             LOG.error("detection clock tick failed", e);
         }

@@ -1,16 +1,27 @@
 package io.firebreak.service;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.config.Home;
 import io.firebreak.config.Settings;
 import io.firebreak.store.DeadLetters;
 import io.firebreak.store.MentionStore;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What {@code firebreak status} reports. With a service running it asks that service's
- * Elasticsearch; otherwise it starts the embedded one just long enough to count.
+ * Elasticsearch, and the service itself for what its detection holds (sources' event time and
+ * lateness, open alerts); otherwise it starts the embedded Elasticsearch just long enough to count.
+ *
+ * @param detection the running service's {@code GET /api/v1/detection}, or null when none answered
  */
 public record StatusReport(
         @JsonProperty("api_url") String apiUrl,
@@ -20,6 +31,7 @@ public record StatusReport(
         long mentions,
         @JsonProperty("by_brand") Map<String, Long> byBrand,
         @JsonProperty("dead_letters") long deadLetters,
+        JsonNode detection,
         String note) {
 
     public static StatusReport collect(Home home, Settings settings) {
@@ -29,8 +41,23 @@ public record StatusReport(
             String apiUrl = running.map(RunState::apiUrl).orElse("http://" + settings.api().host() + ":" + settings.api().port());
             String note = backend.embedded() != null ? "the service is not running; the embedded server was started to count" : null;
             MentionStore store = backend.store(settings, embedded);
+            JsonNode detection = running.isPresent() ? detection(apiUrl) : null;
             return new StatusReport(apiUrl, running.isPresent(), backend.url(), embedded, store.count(), store.countByBrand(),
-                    new DeadLetters(backend.client(), store).count(), note);
+                    new DeadLetters(backend.client(), store).count(), detection, note);
+        }
+    }
+
+    private static JsonNode detection(String apiUrl) {
+        try {
+            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()
+                    .send(HttpRequest.newBuilder(URI.create(apiUrl + "/api/v1/detection")).timeout(Duration.ofSeconds(10))
+                            .GET().build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? new ObjectMapper().readTree(r.body()) : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 }
