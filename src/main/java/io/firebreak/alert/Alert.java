@@ -37,11 +37,11 @@ public record Alert(
 
     /** What a version changed; a resolved alert is either {@code resolved} (calm again) or {@code withdrawn}. */
     public enum Change {
-        opened, confirmed, escalated, deescalated, grown, resolved, withdrawn;
+        opened, confirmed, escalated, deescalated, grown, refreshed, resolved, withdrawn;
 
-        /** Changes a comms team must hear about at once (the others refresh the numbers). */
+        /** Changes a comms team must act on (the others bring the numbers up to date). */
         public boolean material() {
-            return this != grown && this != confirmed;
+            return this != grown && this != refreshed && this != confirmed;
         }
     }
 

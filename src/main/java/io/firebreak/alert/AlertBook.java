@@ -214,25 +214,27 @@ public final class AlertBook {
                         "The complete minute confirms the wave, at " + s.severity() + " so far"));
             }
         }
-        if (grown(a.evidence(), s.evidence(), a.updatedAt(), at)) {
-            return next.withAlert(a.next(Change.grown, a.rule(), told, a.status(), at, s.evidence(), a.provisional(), null));
+        Change refresh = refresh(a.evidence(), s.evidence(), a.updatedAt(), at);
+        if (refresh != null) {
+            return next.withAlert(a.next(refresh, a.rule(), told, a.status(), at, s.evidence(), a.provisional(), null));
         }
         return next;
     }
 
     /**
-     * Worth a new version: the count over the same window grew by the growth step, or the numbers changed
-     * and the refresh interval passed since the version last told.
+     * Whether the numbers are worth a new version: {@code grown} when the count over the same window grew
+     * by the growth step, {@code refreshed} when they changed and the refresh interval passed since the
+     * version last told; null when neither.
      */
-    private boolean grown(Evidence told, Evidence now, Instant toldAt, Instant at) {
-        if (told == null || now == null) {
-            return now != null;
+    private Change refresh(Evidence told, Evidence now, Instant toldAt, Instant at) {
+        if (now == null || now.equals(told)) {
+            return null;
         }
-        if (told.window().equals(now.window()) && now.count() > told.count()
+        if (told == null || told.window().equals(now.window()) && now.count() > told.count()
                 && now.count() >= told.count() * lifecycle.growthStep()) {
-            return true;
+            return Change.grown;
         }
-        return !now.equals(told) && !at.isBefore(toldAt.plus(lifecycle.updateEvery()));
+        return at.isBefore(toldAt.plus(lifecycle.updateEvery())) ? null : Change.refreshed;
     }
 
     /** The open alert a signal belongs to (one opened in this same evaluation included), or null. */

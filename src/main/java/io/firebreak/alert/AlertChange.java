@@ -66,6 +66,7 @@ public record AlertChange(boolean material, List<String> lines) {
             case escalated -> a.provisional() ? "Escalated (early look)" : "Escalated";
             case deescalated -> "De-escalated";
             case grown -> "Growing";
+            case refreshed -> "Numbers updated";
             case resolved -> "Resolved";
             case withdrawn -> "Withdrawn";
         };

@@ -20,7 +20,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import io.firebreak.notify.SlackStandIn;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code firebreak demo}: a newcomer's first command. Starts everything on the embedded default,
@@ -32,8 +34,24 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static final int PER_REQUEST = 500;
 
+    @Option(names = "--slack-stand-in", description = {"send the alerts to a local Slack Web API stand-in (the real",
+        "Slack client, no workspace needed) and list what Slack received, in order"})
+    boolean slackStandIn;
+
     @Override
     public Integer call() throws Exception {
+        if (!slackStandIn) {
+            return run(System.getenv(), null);
+        }
+        try (SlackStandIn slack = SlackStandIn.start()) {
+            Map<String, String> env = new java.util.HashMap<>(System.getenv());
+            env.put("SLACK_BOT_TOKEN", "xoxb-demo-stand-in");
+            env.put("SLACK_API_URL", slack.apiUrl());
+            return run(env, slack);
+        }
+    }
+
+    private int run(Map<String, String> env, SlackStandIn slack) throws Exception {
         Home checkout = Home.detect();
         // the demo keeps its own state, wiped each run, so it never mixes with a real service's data
         Home home = checkout.withData(checkout.data().resolve("demo"));
@@ -41,7 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
         Settings settings = Settings.load(home).withFreeApiPort();
         long t0 = System.nanoTime();
         System.out.println("Starting Firebreak with the embedded Elasticsearch " + io.firebreak.store.EmbeddedElasticsearch.VERSION + "...");
-        try (FirebreakService service = FirebreakService.start(home, settings, Wirings.live(home))) {
+        try (FirebreakService service = FirebreakService.start(home, settings, Wirings.live(home, env, System.out))) {
             System.out.printf("Ready in %.1f s: API %s, Elasticsearch %s%n%n", seconds(t0), service.apiUrl(), service.elasticsearchUrl());
 
             List<String> lines = DemoScenario.ndjson();
@@ -83,17 +101,44 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println();
             printSplit("The day before the scare", service, dayBefore, DemoScenario.ONSET);
             printSplit("The hour of the scare   ", service, DemoScenario.ONSET, waveEnd);
-            Path alertsFile = home.data().resolve("alerts.jsonl");
-            List<String> alerts = Files.exists(alertsFile) ? Files.readAllLines(alertsFile) : List.of();
-            System.out.printf("%nAlerts sent: %d notification(s), printed above and kept in %s%n", alerts.size(), alertsFile);
-            for (String line : alerts) {
+            Path log = home.data().resolve("alert-log.jsonl");
+            List<String> versions = Files.exists(log) ? Files.readAllLines(log) : List.of();
+            System.out.printf("%nAlert versions decided: %d (kept in %s; %s)%n", versions.size(), log,
+                    slack == null ? "printed above and appended to " + home.data().resolve("alerts.jsonl") : "sent to Slack");
+            for (String line : versions) {
                 Alert a = AlertJson.parse(line);
-                System.out.printf("  %s  %-9s %s  %s/%s  rule %s%n", a.updatedAt(), a.status(), a.severity(), a.brand(),
-                        a.category(), a.rule());
+                System.out.printf("  v%-3d %s  %-11s %s%s  %s  %s%n", a.version(), a.updatedAt(), a.change(), a.severity(),
+                        a.provisional() ? " (early)" : "       ", a.alertId(), a.note() == null ? "" : a.note());
+            }
+            if (slack != null) {
+                printSlack(slack);
             }
             System.out.printf("%nDone in %.1f s. Stopping Elasticsearch.%n", seconds(t0));
         }
         return 0;
+    }
+
+    /** What the Slack stand-in received, in order: the messages, their updates and the thread replies. */
+    private static void printSlack(SlackStandIn slack) {
+        System.out.println("\nWhat Slack received (a local stand-in of the Web API):");
+        for (SlackStandIn.Call c : slack.calls()) {
+            String channel = slack.channelName(c.param("channel"));
+            switch (c.method()) {
+                case "chat.postMessage" -> System.out.printf("  %-7s %-20s %s%n", c.param("thread_ts") == null ? "post" : "reply",
+                        channel, c.param("thread_ts") == null ? header(c) : oneLine(c.param("text")));
+                case "chat.update" -> System.out.printf("  %-7s %-20s %s%n", "update", channel, header(c));
+                default -> { }
+            }
+        }
+    }
+
+    private static String header(SlackStandIn.Call c) {
+        return c.json("blocks").get(0).path("text").path("text").asText();
+    }
+
+    private static String oneLine(String text) {
+        String s = text == null ? "" : text.replace('\n', ' ');
+        return s.length() > 110 ? s.substring(0, 109) + "…" : s;
     }
 
     private static void printSplit(String label, FirebreakService service, Instant from, Instant to) {

@@ -275,6 +275,12 @@ public final class SlackStandIn implements AutoCloseable {
                 .put("ts", form.get("ts")).put("text", form.getOrDefault("text", ""));
     }
 
+    /** The name a channel id was given for (as posted to), or the argument itself. */
+    public synchronized String channelName(String idOrName) {
+        return channelIds.entrySet().stream().filter(e -> e.getValue().equals(idOrName)).map(Map.Entry::getKey)
+                .findFirst().orElse(idOrName);
+    }
+
     /** Names like {@code #crisis} get a stable id, as Slack answers with ids. */
     private String channelId(String channel) {
         if (channel.matches("[CGD][A-Z0-9]{8,}")) {

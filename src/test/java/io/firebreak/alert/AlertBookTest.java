@@ -128,7 +128,7 @@ class AlertBookTest {
             assertThat(last(m, false, signal("safety", Severity.SEV2, 100))).as("minute " + m).isEmpty();
         }
         assertThat(last(35, false, signal("safety", Severity.SEV2, 100))).singleElement().satisfies(a -> {
-            assertThat(a.change()).as("numbers refreshed after update-every").isEqualTo(Change.grown);
+            assertThat(a.change()).as("numbers refreshed after update-every").isEqualTo(Change.refreshed);
             assertThat(a.severity()).isEqualTo(Severity.SEV1);
         });
         assertThat(last(36, false, signal("safety", Severity.SEV2, 90))).singleElement().satisfies(a -> {
@@ -177,7 +177,8 @@ class AlertBookTest {
             assertThat(a.evidence().count()).isEqualTo(30);
         });
         assertThat(last(8, false, signal("safety", Severity.SEV3, 31))).isEmpty();
-        assertThat(last(37, false, signal("safety", Severity.SEV3, 32))).as("refreshed after update-every").hasSize(1);
+        assertThat(last(37, false, signal("safety", Severity.SEV3, 32))).as("refreshed after update-every")
+                .singleElement().extracting(Alert::change).isEqualTo(Change.refreshed);
     }
 
     @Test
