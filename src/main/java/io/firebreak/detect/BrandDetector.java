@@ -66,26 +66,37 @@ public final class BrandDetector implements AutoCloseable {
         if (now != null && t > now.toEpochMilli() + settings.maxClockSkew().toMillis()) {
             // ingest refuses these; should one get here, it must not run the brand's time ahead of the clock
             detection.sources().record(m.source(), t, now, SourceClocks.Outcome.AHEAD);
-            return new ArrayList<>(0);
+            return List.of();
         }
         clock.observe(t, now);
-        List<Evaluation> out = finalise(clock.dueFinal(now));
+        List<Evaluation> out = finalise(clock.dueFinal(now), null);
         if (baseline == null) {
             baseline = Baseline.startingAt(Math.floorDiv(minute, 60));
         }
-        SourceClocks.Outcome outcome = count(em, minute, now, out);
-        detection.sources().record(m.source(), t, now, outcome);
-        return out;
+        Counted taken = count(em, minute);
+        detection.sources().record(m.source(), t, now, taken.outcome());
+        if (taken.lookEarly() && detection.early()) {
+            long open = clock.openMinute(now);
+            if (early.due(windows.negatives(open, Span.FIFTEEN_MINUTES.minutes()), taken.notable())) {
+                out = out == null ? new ArrayList<>(1) : out;
+                out.add(earlyLook(open));
+            }
+        }
+        return orEmpty(out);
+    }
+
+    private static List<Evaluation> orEmpty(List<Evaluation> evaluations) {
+        return evaluations == null ? List.of() : evaluations;
     }
 
     /** The clock moved on without a mention: closes the minutes it made final (live streams only). */
     public List<Evaluation> advanceTo(Instant now) {
-        return finalise(clock.dueFinal(now));
+        return orEmpty(finalise(clock.dueFinal(now), null));
     }
 
     /** Makes every open minute final, as at the end of a replay. */
     public List<Evaluation> finish() {
-        return finalise(clock.dueAtEnd());
+        return orEmpty(finalise(clock.dueAtEnd(), null));
     }
 
     /**
@@ -137,32 +148,34 @@ public final class BrandDetector implements AutoCloseable {
         rules.close();
     }
 
-    private SourceClocks.Outcome count(EnrichedMention em, long minute, Instant now, List<Evaluation> out) {
+    /** How a mention was counted, and whether it may call for an early look (a negative one in an open minute). */
+    private record Counted(SourceClocks.Outcome outcome, boolean lookEarly, boolean notable) {
+        static final Counted LATE = new Counted(SourceClocks.Outcome.LATE, false, false);
+        static final Counted DUPLICATE = new Counted(SourceClocks.Outcome.DUPLICATE, false, false);
+        static final Counted BEHIND = new Counted(SourceClocks.Outcome.BEHIND, false, false);
+        static final Counted QUIET = new Counted(SourceClocks.Outcome.COUNTED, false, false);
+    }
+
+    private Counted count(EnrichedMention em, long minute) {
         long lastFinal = clock.lastFinal();
         // windows still to be evaluated end after lastFinal; a minute none of them covers can no longer count
         if (minute < lastFinal + 2 - LONGEST) {
-            return SourceClocks.Outcome.LATE;
+            return Counted.LATE;
         }
         Mention m = em.mention();
         boolean negative = em.enrichment().negative();
         Category category = negative ? Category.of(em.enrichment().category()) : Category.OTHER;
         Category keyword = negative ? detection.keywords().find(m.text()) : null;
         if (!windows.add(minute, m, negative, category, keyword, em.enrichment().categoryTerms())) {
-            return SourceClocks.Outcome.DUPLICATE;
+            return Counted.DUPLICATE;
         }
         counted++;
         lastActiveMinute = Math.max(lastActiveMinute, minute);
         boolean notable = negative && notables.notable(m, keyword) && notables.add(minute, em, category, keyword);
         if (minute <= lastFinal) {
-            return SourceClocks.Outcome.BEHIND;
+            return Counted.BEHIND;
         }
-        if (negative && detection.early()) {
-            long open = clock.openMinute(now);
-            if (early.due(windows.negatives(open, Span.FIFTEEN_MINUTES.minutes()), notable)) {
-                out.add(earlyLook(open));
-            }
-        }
-        return SourceClocks.Outcome.COUNTED;
+        return negative ? new Counted(SourceClocks.Outcome.COUNTED, true, notable) : Counted.QUIET;
     }
 
     /** The rules over the windows as of now, open minute included, in a session of their own. */
@@ -184,8 +197,8 @@ public final class BrandDetector implements AutoCloseable {
         return new Evaluation(brand, Instant.ofEpochMilli(endMs), true, raised, settings.calm(fifteen));
     }
 
-    private List<Evaluation> finalise(long target) {
-        List<Evaluation> out = null;
+    /** Evaluates every minute up to {@code target}; null when there was none to evaluate. */
+    private List<Evaluation> finalise(long target, List<Evaluation> out) {
         while (clock.started() && clock.lastFinal() < target) {
             long next = clock.lastFinal() + 1;
             if (!watched && target - next > LONGEST && quiet(next)) {
@@ -197,7 +210,7 @@ public final class BrandDetector implements AutoCloseable {
             }
             out.add(tick(next));
         }
-        return out == null ? new ArrayList<>(0) : out;
+        return out;
     }
 
     private Evaluation tick(long minute) {

@@ -33,7 +33,7 @@ final class BrandWindows {
      */
     boolean add(long minute, Mention mention, boolean negative, Category category, Category keyword,
                 List<String> terms) {
-        if (!seen.add(mention.key(), minute)) {
+        if (!seen.add(mention.source(), mention.id(), minute)) {
             return false;
         }
         MinuteBucket b = ring[(int) Math.floorMod(minute, (long) ring.length)];

@@ -29,8 +29,8 @@ final class SeenKeys {
      * Records the key as counted in {@code minute}; false when it was already counted in a minute the
      * ring still holds (a re-delivery, whatever timestamp the copy carries).
      */
-    boolean add(String key, long minute) {
-        long fingerprint = fingerprint(key);
+    boolean add(String source, String id, long minute) {
+        long fingerprint = fingerprint(source, id);
         long seenIn = minuteOf.get(fingerprint);
         if (seenIn != Long.MIN_VALUE && seenIn > minute - ringMinutes && seenIn < minute + ringMinutes) {
             return false;
@@ -70,14 +70,23 @@ final class SeenKeys {
         }
     }
 
-    /** A 64-bit hash of the key's characters (multiply-xorshift mixing): collisions are ~n²/2⁶⁵, negligible here. */
-    static long fingerprint(String key) {
-        long h = 0x9E3779B97F4A7C15L ^ key.length();
-        for (int i = 0; i < key.length(); i++) {
-            h = (h ^ key.charAt(i)) * 0xBF58476D1CE4E5B9L;
-            h ^= h >>> 31;
-        }
+    /**
+     * A 64-bit hash of the mention key {@code source:id} (multiply-xorshift mixing), computed without
+     * building the key: collisions are ~n²/2⁶⁵, negligible here.
+     */
+    static long fingerprint(String source, String id) {
+        long h = mix(0x9E3779B97F4A7C15L ^ source.length(), source);
+        h = (h ^ ':') * 0xBF58476D1CE4E5B9L;
+        h = mix(h ^ (h >>> 31), id);
         h *= 0x94D049BB133111EBL;
         return h ^ (h >>> 32);
+    }
+
+    private static long mix(long h, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            h = (h ^ s.charAt(i)) * 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 31;
+        }
+        return h;
     }
 }
