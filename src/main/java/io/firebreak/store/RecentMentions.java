@@ -31,10 +31,10 @@ public final class RecentMentions {
     private static final int PAGE = 5_000;
     private static final int MAX_BRANDS = 10_000;
 
-    /** Told each brand's mentions, oldest first. */
+    /** Told each brand's mentions, oldest first, with when each arrived (its {@code ingested_at}). */
     @FunctionalInterface
     public interface Feed {
-        void mention(String brand, EnrichedMention mention);
+        void mention(String brand, EnrichedMention mention, Instant arrivedAt);
     }
 
     private final ElasticsearchClient client;
@@ -123,7 +123,7 @@ public final class RecentMentions {
                 for (String brand : d.brands()) {
                     Instant cut = newest.get(brand);
                     if (cut != null && wanted.contains(brand) && !d.createdAt().isBefore(cut.minus(span))) {
-                        feed.mention(brand, em);
+                        feed.mention(brand, em, d.ingestedAt() != null ? d.ingestedAt() : d.createdAt());
                         fed++;
                     }
                 }
