@@ -1,13 +1,6 @@
 package io.firebreak.alert;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.firebreak.config.KebabYaml;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -40,18 +33,6 @@ public record Lifecycle(Duration quietTime, Duration holdDown, Duration confirmW
 
     /** Reads the file; a missing file means all defaults, a malformed one is an error naming the file and key. */
     public static Lifecycle load(Path yaml) {
-        if (!Files.exists(yaml)) {
-            return defaults();
-        }
-        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
-                .registerModule(new JavaTimeModule())
-                .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        try {
-            Lifecycle read = mapper.readValue(yaml.toFile(), Lifecycle.class);
-            return read == null ? defaults() : read;
-        } catch (IOException e) {
-            throw new UncheckedIOException("invalid alert lifecycle settings " + yaml + ": " + e.getMessage(), e);
-        }
+        return KebabYaml.read(yaml, Lifecycle.class, "alert lifecycle settings", Lifecycle::defaults);
     }
 }

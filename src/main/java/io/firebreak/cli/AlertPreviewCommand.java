@@ -9,7 +9,7 @@ import io.firebreak.notify.AlertDispatcher;
 import io.firebreak.notify.AlertView;
 import io.firebreak.notify.DispatchReport;
 import io.firebreak.notify.DeliveryLog;
-import io.firebreak.notify.Outbox;
+import io.firebreak.notify.FileOutbox;
 import io.firebreak.notify.Notifier;
 import io.firebreak.notify.Notifiers;
 import io.firebreak.notify.RetryPolicy;
@@ -18,6 +18,7 @@ import io.firebreak.notify.SlackStandIn;
 import io.firebreak.notify.TopPost;
 import io.firebreak.statement.HoldingStatements;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -83,11 +84,12 @@ public final class AlertPreviewCommand implements Callable<Integer> {
                         "javascript:alert(1)", "spammer", 5, 1));
         DeliveryLog log = DeliveryLog.inMemory();
         Notifier notifier = Notifiers.fromEnvironment(env, home, log, System.out);
-        try {
+        // a throw-away outbox: the preview never touches live alert state
+        try (FileOutbox outbox = FileOutbox.open(Files.createTempDirectory("firebreak-preview-outbox"))) {
             AlertDispatcher dispatcher = new AlertDispatcher(List.of(),
                     Routes.load(home.config("routing.yaml")),
                     HoldingStatements.load(home.config("statements"), home.config("statement-settings.yaml")),
-                    notifier, Outbox.inMemory(), log, a -> AlertView.of(a, posts), RetryPolicy.DEFAULT, Sleeper.SYSTEM,
+                    notifier, outbox, log, a -> AlertView.of(a, posts), RetryPolicy.DEFAULT, Sleeper.SYSTEM,
                     Clock.systemUTC());
             dispatcher.enqueue(List.of(alert));
             DispatchReport report = dispatcher.drain();

@@ -1,13 +1,6 @@
 package io.firebreak.detect;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.firebreak.config.KebabYaml;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -77,18 +70,7 @@ public record DetectionSettings(
 
     /** Reads the file; a missing file means all defaults, a malformed one is an error naming the file. */
     public static DetectionSettings load(Path yaml) {
-        if (!Files.exists(yaml)) {
-            return defaults();
-        }
-        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
-                .registerModule(new JavaTimeModule())
-                .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        try {
-            return mapper.readValue(yaml.toFile(), DetectionSettings.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("invalid detection settings " + yaml + ": " + e.getMessage(), e);
-        }
+        return KebabYaml.read(yaml, DetectionSettings.class, "detection settings", DetectionSettings::defaults);
     }
 
     /** The allowed lateness in whole minutes, rounded up: buckets are per minute. */

@@ -1,9 +1,7 @@
 package io.firebreak.notify;
 
 import io.firebreak.alert.Alert;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * Alert versions decided but not yet delivered, kept durably so a Slack outage or a restart loses
@@ -25,43 +23,4 @@ public interface Outbox {
 
     /** Undeliverable (permanent failure): removes it and keeps it, with the reason, for a person to look at. */
     void giveUp(OutboxEntry entry, String reason);
-
-    /** Kept in memory: tests and one-shot runs. */
-    static Outbox inMemory() {
-        return new Outbox() {
-            private final TreeMap<Long, OutboxEntry> pending = new TreeMap<>();
-            private long next = 1;
-
-            @Override
-            public synchronized List<OutboxEntry> put(List<Alert> versions) {
-                List<OutboxEntry> out = new ArrayList<>();
-                for (Alert a : versions) {
-                    OutboxEntry e = new OutboxEntry(next++, a);
-                    pending.put(e.seq(), e);
-                    out.add(e);
-                }
-                return out;
-            }
-
-            @Override
-            public synchronized List<OutboxEntry> pending() {
-                return new ArrayList<>(pending.values());
-            }
-
-            @Override
-            public synchronized int size() {
-                return pending.size();
-            }
-
-            @Override
-            public synchronized void done(OutboxEntry entry) {
-                pending.remove(entry.seq());
-            }
-
-            @Override
-            public synchronized void giveUp(OutboxEntry entry, String reason) {
-                pending.remove(entry.seq());
-            }
-        };
-    }
 }

@@ -36,7 +36,7 @@ class ConsoleNotifierTest {
         assertThat(notifier).isNotInstanceOf(SlackNotifier.class);
         AlertDispatcher dispatcher = new AlertDispatcher(List.of(), Routes.load(Path.of("config/routing.yaml")),
                 HoldingStatements.load(Path.of("config/statements"), Path.of("config/statement-settings.yaml")),
-                notifier, Outbox.inMemory(), log, Fixtures::view, RetryPolicy.DEFAULT, d -> {},
+                notifier, FileOutbox.open(home.resolve("data/outbox")), log, Fixtures::view, RetryPolicy.DEFAULT, d -> {},
                 java.time.Clock.fixed(FIRED, java.time.ZoneOffset.UTC));
 
         dispatcher.enqueue(List.of(alert("a-1", Severity.SEV1, Status.firing, 480)));
