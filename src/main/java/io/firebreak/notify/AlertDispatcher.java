@@ -105,11 +105,15 @@ public final class AlertDispatcher {
             outbox.done(entry);
             return Outcome.SKIPPED;
         }
+        long t0 = System.nanoTime();
         Notification n = notification(alert, before, now);
+        long t1 = System.nanoTime();
         AlertChange change = AlertChange.between(before.lastSent(), alert);
         for (int attempt = 1; ; attempt++) {
             try {
                 notifier.deliver(n, change);
+                LOG.debug("alert {} v{}: evidence {} ms, delivery {} ms", alert.alertId(), alert.version(),
+                        (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
                 // the notifier may have recorded messages meanwhile: build on what the log holds now
                 Delivery current = log.find(alert.alertId()).orElse(before);
                 log.save(current.delivered(n.alert(), clock.instant()));

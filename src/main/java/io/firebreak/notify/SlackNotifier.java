@@ -16,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +45,11 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
     private final String token;
     private final DeliveryLog log;
     private final Path chartsDir;
+    private final ExecutorService charts = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "slack-charts");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * @param apiUrl    Web API base URL ({@code SLACK_API_URL}), e.g. the stand-in's; null for slack.com
@@ -98,7 +106,8 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
         // recorded before anything else: from here on a retry updates this message, it never posts a second
         Delivery.Thread thread = new Delivery.Thread(n.channel(), posted.getChannel(), posted.getTs());
         log.save(d.withThread(thread));
-        attachChart(n, posted.getChannel(), posted.getTs());
+        // the chart is rendered and uploaded beside the delivery, so the next alert does not wait for it
+        charts.execute(() -> attachChart(n, posted.getChannel(), posted.getTs()));
         for (Delivery.Thread old : d.threads()) {
             // the old channel learns where the alert went; its message stops offering buttons there
             if (update(old, SlackMessage.followedElsewhere(n, n.channel()))) {
@@ -134,7 +143,18 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        charts.shutdown();
+        if (!charts.awaitTermination(30, TimeUnit.SECONDS)) {
+            LOG.warn("charts still uploading after 30 s; their PNGs stay in {}", chartsDir);
+        }
         slack.close();
+    }
+
+    /** Waits for charts being rendered or uploaded (tests). */
+    void awaitCharts() throws InterruptedException {
+        var done = new java.util.concurrent.CountDownLatch(1);
+        charts.execute(done::countDown);
+        done.await(30, TimeUnit.SECONDS);
     }
 
     @Override

@@ -58,8 +58,11 @@ public final class AlertEvidence implements EvidenceLookup {
         }
         Instant until = alert.updatedAt() != null ? alert.updatedAt() : alert.firedAt();
         Instant from = until.minus(windowOf(alert));
-        // three independent searches: asked at once, an alert waits for the slowest, not the sum
-        var terms = lookup(() -> significantTerms(alert.brand(), from, until.plusSeconds(60)));
+        // independent searches, asked at once: an alert waits for the slowest, not the sum. The first message is
+        // the one that must be fast, and a wave's newest posts are not searchable before the next refresh
+        // anyway: it goes out with the engine's terms, and significant terms come with the next version
+        var terms = alert.version() == 1 ? CompletableFuture.completedFuture(List.<String>of())
+                : lookup(() -> significantTerms(alert.brand(), from, until.plusSeconds(60)));
         var posts = lookup(() -> topPosts(alert, alert.evidence().topMentions()));
         var series = lookup(() -> series(alert, until));
         try {

@@ -87,7 +87,13 @@ class SlackDispatchTest {
     /** Decides the versions and drains the outbox, as the live path does. */
     private DispatchReport send(Alert... versions) {
         dispatcher.enqueue(List.of(versions));
-        return dispatcher.drain();
+        DispatchReport report = dispatcher.drain();
+        try {
+            notifier.awaitCharts(); // charts upload beside the delivery; the assertions look at them too
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        return report;
     }
 
     private Delivery.Thread home(String alertId) {
@@ -257,7 +263,7 @@ class SlackDispatchTest {
     }
 
     @Test
-    void outageThenRestartThenRecovery_deliversEveryVersionExactlyOnce_inOrder() {
+    void outageThenRestartThenRecovery_deliversEveryVersionExactlyOnce_inOrder() throws InterruptedException {
         slack.down(true);
 
         DispatchReport during = send(alert("a-1", 1, Severity.SEV3, Status.firing, 60));
@@ -270,6 +276,7 @@ class SlackDispatchTest {
         restart();
         slack.down(false);
         DispatchReport after = dispatcher.drain();
+        notifier.awaitCharts();
 
         assertThat(after).isEqualTo(new DispatchReport(2, 0, 0, 0));
         assertThat(topLevelPosts()).hasSize(1);
