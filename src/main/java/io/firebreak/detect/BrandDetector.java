@@ -194,6 +194,7 @@ public final class BrandDetector implements AutoCloseable {
         facts.addAll(notables.before(endMs, false));
         earlyLooks++;
         List<CrisisSignal> raised = RuleSession.once(detection.rules(), facts, endMs);
+        detection.counted(raised);
         return new Evaluation(brand, Instant.ofEpochMilli(endMs), true, raised, settings.calm(fifteen));
     }
 
@@ -229,6 +230,7 @@ public final class BrandDetector implements AutoCloseable {
         }
         List<CrisisSignal> raised = rules.evaluate(endMs, ws, notables.before(endMs, true));
         signals += raised.size();
+        detection.counted(raised);
         if ((minute + 1) % 60 == 0) {
             closeHour(Math.floorDiv(minute, 60));
         }

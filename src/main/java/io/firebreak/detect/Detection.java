@@ -4,6 +4,10 @@ import io.firebreak.config.Home;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +28,7 @@ public final class Detection {
     private final int ringMinutes;
     private final boolean early;
     private volatile RuleBook rules;
+    private final Map<String, LongAdder> signalsByRule = new ConcurrentHashMap<>();
 
     /** @param early whether a growing wave gets early looks at its open minute (live does; a backtest may) */
     public Detection(RuleBook rules, Path rulesDir, Path thresholdsFile, DetectionSettings settings, boolean early) {
@@ -87,6 +92,19 @@ public final class Detection {
     /** How much event time before a brand's newest mention its windows need: what a restart rebuilds. */
     public Duration history() {
         return Duration.ofMinutes(Span.SIXTY_MINUTES.minutes() + settings.latenessMinutes() + 1);
+    }
+
+    /** Signals raised so far, by rule id (complete minutes and early looks). */
+    public Map<String, Long> signalsByRule() {
+        Map<String, Long> out = new TreeMap<>();
+        signalsByRule.forEach((rule, n) -> out.put(rule, n.sum()));
+        return out;
+    }
+
+    void counted(List<CrisisSignal> raised) {
+        for (CrisisSignal s : raised) {
+            signalsByRule.computeIfAbsent(s.rule(), r -> new LongAdder()).increment();
+        }
     }
 
     public DetectionSettings settings() {

@@ -9,7 +9,14 @@ import io.firebreak.statement.HoldingStatement;
 import io.firebreak.statement.HoldingStatements;
 import java.time.Clock;
 import java.time.Instant;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +47,20 @@ public final class AlertDispatcher {
     private final RetryPolicy retry;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final Timer deliveries;
+    private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
+    private final Counter retries;
 
     public AlertDispatcher(List<AlertStage> stages, Routes routes, HoldingStatements statements, Notifier notifier,
                            Outbox outbox, DeliveryLog log, EvidenceLookup evidence, RetryPolicy retry, Sleeper sleeper,
                            Clock clock) {
+        this(stages, routes, statements, notifier, outbox, log, evidence, retry, sleeper, clock, new SimpleMeterRegistry());
+    }
+
+    /** @param metrics where delivery latency, outcomes and retries are counted ({@code /metrics}) */
+    public AlertDispatcher(List<AlertStage> stages, Routes routes, HoldingStatements statements, Notifier notifier,
+                           Outbox outbox, DeliveryLog log, EvidenceLookup evidence, RetryPolicy retry, Sleeper sleeper,
+                           Clock clock, MeterRegistry metrics) {
         this.stages = List.copyOf(stages);
         this.routes = routes;
         this.statements = statements;
@@ -54,6 +71,17 @@ public final class AlertDispatcher {
         this.retry = retry;
         this.sleeper = sleeper;
         this.clock = clock;
+        this.deliveries = Timer.builder("firebreak_notify_delivery").description("one version's delivery to the notifier, "
+                + "retries included").publishPercentiles(0.5, 0.99).register(metrics);
+        for (Outcome o : Outcome.values()) {
+            outcomes.put(o, Counter.builder("firebreak_notify_versions").description("versions by how their delivery ended "
+                    + "(pending: still failing, left in the outbox)").tag("outcome", o.name().toLowerCase(java.util.Locale.ROOT))
+                    .register(metrics));
+        }
+        this.retries = Counter.builder("firebreak_notify_retries").description("delivery attempts that failed and were "
+                + "retried").register(metrics);
+        Gauge.builder("firebreak_outbox_pending", outbox, Outbox::size).description("alert versions decided, not yet delivered")
+                .register(metrics);
     }
 
     /** Queues decided versions durably, in order; nothing is looked up or sent here. */
@@ -78,6 +106,7 @@ public final class AlertDispatcher {
         int failed = 0;
         for (OutboxEntry entry : outbox.pending()) {
             Outcome outcome = attempt(entry);
+            outcomes.get(outcome).increment();
             switch (outcome) {
                 case DELIVERED -> delivered++;
                 case SKIPPED -> skipped++;
@@ -112,6 +141,7 @@ public final class AlertDispatcher {
         for (int attempt = 1; ; attempt++) {
             try {
                 notifier.deliver(n, change);
+                deliveries.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
                 LOG.debug("alert {} v{}: evidence {} ms, delivery {} ms", alert.alertId(), alert.version(),
                         (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
                 // the notifier may have recorded messages meanwhile: build on what the log holds now
@@ -133,6 +163,7 @@ public final class AlertDispatcher {
                 }
                 LOG.info("alert {} v{}: attempt {} failed, retrying: {}", alert.alertId(), alert.version(), attempt,
                         e.getMessage());
+                retries.increment();
                 try {
                     sleeper.sleep(retry.backoff(attempt, e));
                 } catch (InterruptedException interrupted) {

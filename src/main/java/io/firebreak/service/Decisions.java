@@ -8,7 +8,10 @@ import io.firebreak.notify.AlertDispatcher;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +32,7 @@ final class Decisions implements Partitions.Sink {
     private final AlertLog alertLog;
     private final Runnable wake;
     private final Deque<Decided> waiting = new ArrayDeque<>();
+    private final Map<Alert.Change, LongAdder> versions = new EnumMap<>(Alert.Change.class);
     private boolean failing;
 
     /**
@@ -40,11 +44,20 @@ final class Decisions implements Partitions.Sink {
         this.dispatcher = dispatcher;
         this.alertLog = alertLog;
         this.wake = wake;
+        for (Alert.Change c : Alert.Change.values()) {
+            versions.put(c, new LongAdder());
+        }
+    }
+
+    /** Versions decided so far by what they changed (opened, escalated, resolved, ...). */
+    long versions(Alert.Change change) {
+        return versions.get(change).sum();
     }
 
     @Override
     public synchronized void decided(String brand, Instant finalUpTo, AlertBook.Outcome outcome) {
         waiting.add(new Decided(brand, finalUpTo, outcome));
+        outcome.versions().forEach(v -> versions.get(v.change()).increment());
         flush();
     }
 

@@ -1,5 +1,8 @@
 package io.firebreak.service;
 
+import io.firebreak.alert.Alert;
+import io.firebreak.detect.Detection;
+import io.firebreak.detect.Severity;
 import io.firebreak.detect.SourceClocks;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -11,34 +14,54 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * What detection shows at {@code /metrics}: per source, event-time lag, mentions by outcome and the
- * recent late share; and the alerts open, the decisions waiting to be saved and the versions waiting
- * to be delivered. Sources appear as they send their first mention ({@link #refresh}, each clock tick).
+ * recent late share; signals by rule; alert versions by change and open alerts by severity; the
+ * decisions waiting to be saved and the versions waiting to be delivered. Sources and rules appear as
+ * they are first seen ({@link #refresh}, each clock tick and each scrape).
  */
 final class DetectionMetrics {
 
     private final MeterRegistry registry;
     private final SourceClocks sources;
+    private final Detection detection;
     private final Clock clock;
     private final Set<String> registered = new HashSet<>();
+    private final Set<String> rules = new HashSet<>();
 
     DetectionMetrics(MeterRegistry registry, LiveDetection live, Clock clock) {
         this.registry = registry;
         this.sources = live.partitions().detection().sources();
+        this.detection = live.partitions().detection();
         this.clock = clock;
+        for (Alert.Change change : Alert.Change.values()) {
+            FunctionCounter.builder("firebreak_alert_versions", live, l -> l.versions(change))
+                    .description("alert versions decided, by what they changed").tag("change", change.name())
+                    .register(registry);
+        }
+        for (Severity severity : Severity.values()) {
+            Gauge.builder("firebreak_alerts_open_by_severity", live, l -> l.partitions().openAlerts().stream()
+                            .filter(t -> t.alert().severity() == severity).count())
+                    .tag("severity", severity.name()).register(registry);
+        }
         Gauge.builder("firebreak_alerts_open", live, l -> l.partitions().counters().openAlerts())
                 .description("alerts not yet resolved").register(registry);
-        Gauge.builder("firebreak_outbox_pending", live, LiveDetection::pendingDeliveries)
-                .description("alert versions decided, not yet delivered").register(registry);
         Gauge.builder("firebreak_decisions_waiting", live, LiveDetection::decisionsWaiting)
                 .description("decisions not yet saved (the alert journal or outbox failed to write)").register(registry);
         refresh();
     }
 
-    /** Registers the meters of sources seen since the last call. */
+    /** Registers the meters of sources and rules seen since the last call. */
     synchronized void refresh() {
         for (SourceClocks.Status s : sources.statuses()) {
             if (registered.add(s.source())) {
                 register(s.source());
+            }
+        }
+        for (String rule : detection.signalsByRule().keySet()) {
+            if (rules.add(rule)) {
+                FunctionCounter.builder("firebreak_rule_signals", detection,
+                                d -> d.signalsByRule().getOrDefault(rule, 0L))
+                        .description("signals the rule raised (complete minutes and early looks)").tag("rule", rule)
+                        .register(registry);
             }
         }
     }

@@ -21,6 +21,7 @@ import io.firebreak.store.Elastic;
 import io.firebreak.store.EmbeddedElasticsearch;
 import io.firebreak.store.MentionStore;
 import io.firebreak.store.StoreHealth;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -77,14 +78,14 @@ public final class FirebreakService implements AutoCloseable {
     public record Wiring(Enricher enricher, Silences silences, DetectionFactory detection) {
         /** A wiring whose detection is a plain consumer, for tests of ingest alone. */
         public static Wiring of(Enricher enricher, Consumer<List<EnrichedMention>> stored) {
-            return new Wiring(enricher, new Silences(), (client, store) -> stored);
+            return new Wiring(enricher, new Silences(), (client, store, metrics) -> stored);
         }
     }
 
-    /** Builds detection once Elasticsearch is up: it keeps its state there. */
+    /** Builds detection once Elasticsearch is up: it keeps its state there, and its figures in {@code metrics}. */
     @FunctionalInterface
     public interface DetectionFactory {
-        Consumer<List<EnrichedMention>> create(ElasticsearchClient client, MentionStore store);
+        Consumer<List<EnrichedMention>> create(ElasticsearchClient client, MentionStore store, MeterRegistry metrics);
     }
 
     public static FirebreakService start(Home home, Settings settings, Wiring wiring) {
@@ -98,7 +99,7 @@ public final class FirebreakService implements AutoCloseable {
         var writer = new BulkWriter(client, settings.ingest());
         var deadLetters = new DeadLetters(client, store);
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Consumer<List<EnrichedMention>> detection = wiring.detection().create(client, store);
+        Consumer<List<EnrichedMention>> detection = wiring.detection().create(client, store, metrics);
         LiveDetection live = detection instanceof LiveDetection l ? l.withMetrics(metrics) : null;
         var ingest = new IngestService(wiring.enricher(), store, writer, deadLetters, health,
                 Duration.ofSeconds(settings.ingest().requestTimeoutS()), Clock.systemUTC(), detection);
@@ -118,6 +119,11 @@ public final class FirebreakService implements AutoCloseable {
         camel.bind("silencesApi", new SilencesApi(wiring.silences(), new ObjectMapper(), Clock.systemUTC()));
         camel.bind("detectionApi", new DetectionApi(live));
         camel.bind("metricsApi", new MetricsApi(metrics, live == null ? () -> { } : live::refreshMetrics));
+        // Camel's own metrics (exchanges, failures and time per route, JVM memory and GC) into the same registry
+        camel.bind("metricsRegistry", metrics);
+        camel.addInitialProperty("camel.metrics.enabled", "true");
+        camel.addInitialProperty("camel.metrics.enableRoutePolicy", "true");
+        camel.addInitialProperty("camel.metrics.binders", "jvm-memory,jvm-gc,jvm-thread,processor");
         camel.addInitialProperty("camel.main.name", "firebreak");
         camel.addInitialProperty("camel.server.enabled", "true");
         camel.addInitialProperty("camel.server.host", settings.api().host());

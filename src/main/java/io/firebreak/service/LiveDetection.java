@@ -115,6 +115,11 @@ public final class LiveDetection implements Consumer<List<EnrichedMention>>, Aut
         return decisions.waiting();
     }
 
+    /** Alert versions decided so far that made this change. */
+    public long versions(io.firebreak.alert.Alert.Change change) {
+        return decisions.versions(change);
+    }
+
     /** Registers the meters of sources that appeared since the last tick. */
     void refreshMetrics() {
         if (metrics != null) {

@@ -61,14 +61,15 @@ public final class Wirings {
         HoldingStatements statements = HoldingStatements.load(home.config("statements"), home.config("statement-settings.yaml"));
         Lifecycle lifecycle = Lifecycle.load(home.config("alerts.yaml"));
         Detection detection = Detection.of(home, true);
-        return new FirebreakService.Wiring(enricher, silences, (client, store) -> {
+        return new FirebreakService.Wiring(enricher, silences, (client, store, metrics) -> {
             Path state = home.data().resolve("state");
             FileAlertJournal journal = FileAlertJournal.open(state.resolve("alert-journal.jsonl"));
             FileOutbox outbox = FileOutbox.open(home.data().resolve("outbox"));
             FileDeliveryLog deliveries = FileDeliveryLog.open(home.data().resolve("outbox").resolve("delivered.jsonl"));
             Notifier notifier = Notifiers.fromEnvironment(env, home, deliveries, console);
             var dispatcher = new AlertDispatcher(List.of(new SilenceStage(silences)), routes, statements, notifier, outbox,
-                    deliveries, new AlertEvidence(client, store), RetryPolicy.DEFAULT, Sleeper.SYSTEM, Clock.systemUTC());
+                    deliveries, new AlertEvidence(client, store), RetryPolicy.DEFAULT, Sleeper.SYSTEM, Clock.systemUTC(),
+                    metrics);
             var baselines = new ElasticBaselines(client, store.prefix()).install();
             var watcher = new RuleWatcher(detection, home.rules(), home.config("thresholds.yaml"), problems -> {
                 if (problems.isEmpty()) {

@@ -68,7 +68,12 @@ class EventTimeIT {
             assertThat(metrics).contains("firebreak_source_mentions_total{outcome=\"late\",source=\"forum\"} 600.0")
                     .contains("firebreak_source_late_rising{source=\"forum\"} 1.0")
                     .contains("firebreak_source_lag_seconds{source=\"twitter\"}")
-                    .contains("firebreak_outbox_pending");
+                    .contains("firebreak_outbox_pending")
+                    .contains("firebreak_alert_versions_total{change=\"opened\"}")
+                    .contains("firebreak_notify_versions_total{outcome=\"delivered\"}")
+                    .contains("jvm_memory_used_bytes");
+            assertThat(metrics.lines().filter(l -> l.startsWith("camel_exchanges") && l.contains("routeId=\"source-http\"")))
+                    .as("Camel's route metrics for the HTTP source").isNotEmpty();
             service.store().refresh();
             assertThat(service.deadLetters().count()).isPositive();
         }
