@@ -1,16 +1,13 @@
 package io.firebreak.service;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.firebreak.alert.AlertLog;
 import io.firebreak.alert.FileAlertJournal;
-import io.firebreak.alert.Lifecycle;
-import io.firebreak.alert.Routes;
 import io.firebreak.alert.SilenceStage;
-import io.firebreak.alert.Silences;
 import io.firebreak.config.Home;
 import io.firebreak.detect.Detection;
 import io.firebreak.detect.RuleWatcher;
 import io.firebreak.enrich.Enricher;
-import io.firebreak.enrich.Enrichers;
 import io.firebreak.notify.AlertDispatcher;
 import io.firebreak.notify.FileDeliveryLog;
 import io.firebreak.notify.FileOutbox;
@@ -18,10 +15,11 @@ import io.firebreak.notify.Notifier;
 import io.firebreak.notify.Notifiers;
 import io.firebreak.notify.RetryPolicy;
 import io.firebreak.notify.Sleeper;
-import io.firebreak.statement.HoldingStatements;
 import io.firebreak.store.AlertEvidence;
 import io.firebreak.store.ElasticBaselines;
+import io.firebreak.store.MentionStore;
 import io.firebreak.store.RecentMentions;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,40 +48,45 @@ public final class Wirings {
      * @param console where alerts print when there is no Slack token
      */
     public static FirebreakService.Wiring live(Home home, Map<String, String> env, PrintStream console) {
-        return live(home, env, console, Enrichers.standard(home));
+        return live(home, env, console, null);
     }
 
-    /** The production wiring with a given enricher (the benchmark measures enrichment's cost with it). */
+    /**
+     * The production wiring with a given enricher (the benchmark measures enrichment's cost with it; null:
+     * the configured one). Every config file is loaded and checked before anything starts, and all their
+     * problems are named at once.
+     */
     public static FirebreakService.Wiring live(Home home, Map<String, String> env, PrintStream console, Enricher enricher) {
-        // load every config file before anything starts, so a mistake stops the start with its name
-        Routes routes = Routes.load(home.config("routing.yaml"));
-        Silences silences = Silences.load(home.config("silences.yaml"), home.data().resolve("silences.yaml"));
-        HoldingStatements statements = HoldingStatements.load(home.config("statements"), home.config("statement-settings.yaml"));
-        Lifecycle lifecycle = Lifecycle.load(home.config("alerts.yaml"));
-        Detection detection = Detection.of(home, true);
-        return new FirebreakService.Wiring(enricher, silences, (client, store, metrics) -> {
-            Path state = home.data().resolve("state");
-            FileAlertJournal journal = FileAlertJournal.open(state.resolve("alert-journal.jsonl"));
-            FileOutbox outbox = FileOutbox.open(home.data().resolve("outbox"));
-            FileDeliveryLog deliveries = FileDeliveryLog.open(home.data().resolve("outbox").resolve("delivered.jsonl"));
-            Notifier notifier = Notifiers.fromEnvironment(env, home, deliveries, console);
-            var dispatcher = new AlertDispatcher(List.of(new SilenceStage(silences)), routes, statements, notifier, outbox,
-                    deliveries, new AlertEvidence(client, store), RetryPolicy.DEFAULT, Sleeper.SYSTEM, Clock.systemUTC(),
-                    metrics);
-            var baselines = new ElasticBaselines(client, store.prefix()).install();
-            var watcher = new RuleWatcher(detection, home.rules(), home.config("thresholds.yaml"), problems -> {
-                if (problems.isEmpty()) {
-                    log.info("rules reloaded");
-                } else {
-                    problems.forEach(p -> log.error("rules not reloaded, the previous rules keep running: {}", p));
-                }
-            });
-            var alertLog = new AlertLog(home.data().resolve("alert-log.jsonl"));
-            List<AutoCloseable> resources = notifier instanceof AutoCloseable c
-                    ? List.of(watcher, c, outbox, deliveries, journal, alertLog)
-                    : List.of(watcher, outbox, deliveries, journal, alertLog);
-            return new LiveDetection(detection, lifecycle, journal, baselines, dispatcher, alertLog, Clock.systemUTC(),
-                    resources).rebuild(new RecentMentions(client, store)).start();
+        Configuration config = Configuration.load(home);
+        return new FirebreakService.Wiring(enricher != null ? enricher : config.enricher(), config.silences(),
+                (client, store, metrics) -> detection(home, env, console, config, client, store, metrics));
+    }
+
+    /** Stored mentions on to the brand partitions; their decisions to the journal, the outbox and the notifier. */
+    private static LiveDetection detection(Home home, Map<String, String> env, PrintStream console, Configuration config,
+                                           ElasticsearchClient client, MentionStore store, MeterRegistry metrics) {
+        Path state = home.data().resolve("state");
+        FileAlertJournal journal = FileAlertJournal.open(state.resolve("alert-journal.jsonl"));
+        FileOutbox outbox = FileOutbox.open(home.data().resolve("outbox"));
+        FileDeliveryLog deliveries = FileDeliveryLog.open(home.data().resolve("outbox").resolve("delivered.jsonl"));
+        Notifier notifier = Notifiers.fromEnvironment(env, home, deliveries, console);
+        var dispatcher = new AlertDispatcher(List.of(new SilenceStage(config.silences())), config.routes(),
+                config.statements(), notifier, outbox, deliveries, new AlertEvidence(client, store), RetryPolicy.DEFAULT,
+                Sleeper.SYSTEM, Clock.systemUTC(), metrics);
+        var baselines = new ElasticBaselines(client, store.prefix()).install();
+        Detection detection = config.detection();
+        var watcher = new RuleWatcher(detection, home.rules(), home.config("thresholds.yaml"), problems -> {
+            if (problems.isEmpty()) {
+                log.info("rules reloaded");
+            } else {
+                problems.forEach(p -> log.error("rules not reloaded, the previous rules keep running: {}", p));
+            }
         });
+        var alertLog = new AlertLog(home.data().resolve("alert-log.jsonl"));
+        List<AutoCloseable> resources = notifier instanceof AutoCloseable c
+                ? List.of(watcher, c, outbox, deliveries, journal, alertLog)
+                : List.of(watcher, outbox, deliveries, journal, alertLog);
+        return new LiveDetection(detection, config.lifecycle(), journal, baselines, dispatcher, alertLog, Clock.systemUTC(),
+                resources).rebuild(new RecentMentions(client, store)).start();
     }
 }

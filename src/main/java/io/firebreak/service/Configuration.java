@@ -1,0 +1,62 @@
+package io.firebreak.service;
+
+import io.firebreak.alert.Lifecycle;
+import io.firebreak.alert.Routes;
+import io.firebreak.alert.Silences;
+import io.firebreak.config.ConfigException;
+import io.firebreak.config.Home;
+import io.firebreak.detect.Detection;
+import io.firebreak.detect.DetectionSettings;
+import io.firebreak.detect.RuleBook;
+import io.firebreak.enrich.Enricher;
+import io.firebreak.enrich.Enrichers;
+import io.firebreak.ingest.CsvMapping;
+import io.firebreak.statement.HoldingStatements;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Every configuration file the service reads, loaded and checked before anything starts: routing,
+ * silences, holding statements, the alert lifecycle, detection settings, rules and thresholds, brands
+ * and categories, CSV mappings. A mistake in any of them stops the start, and every problem is named
+ * at once (file, key, why), so a person fixes them in one go and nothing starts half-configured.
+ */
+public record Configuration(Routes routes, Silences silences, HoldingStatements statements, Lifecycle lifecycle,
+                            Detection detection, Enricher enricher, List<CsvMapping> csv) {
+
+    /** @throws ConfigException naming every problem found, one per line */
+    public static Configuration load(Home home) {
+        List<String> problems = new ArrayList<>();
+        Routes routes = attempt(problems, () -> Routes.load(home.config("routing.yaml")));
+        Silences silences = attempt(problems,
+                () -> Silences.load(home.config("silences.yaml"), home.data().resolve("silences.yaml")));
+        HoldingStatements statements = attempt(problems,
+                () -> HoldingStatements.load(home.config("statements"), home.config("statement-settings.yaml")));
+        Lifecycle lifecycle = attempt(problems, () -> Lifecycle.load(home.config("alerts.yaml")));
+        DetectionSettings settings = attempt(problems, () -> DetectionSettings.load(home.config("detection.yaml")));
+        RuleBook rules = null;
+        try {
+            rules = RuleBook.compile(home.rules(), home.config("thresholds.yaml"));
+        } catch (RuleBook.InvalidRules e) {
+            e.problems().forEach(p -> problems.add(p.toString()));
+        }
+        Enricher enricher = attempt(problems, () -> Enrichers.standard(home));
+        List<CsvMapping> csv = attempt(problems, () -> CsvMapping.loadAll(home.config("csv")));
+        if (!problems.isEmpty()) {
+            throw new ConfigException("the configuration has " + problems.size() + " problem(s); nothing was started:\n  "
+                    + String.join("\n  ", problems));
+        }
+        Detection detection = new Detection(rules, home.rules(), home.config("thresholds.yaml"), settings, true);
+        return new Configuration(routes, silences, statements, lifecycle, detection, enricher, csv);
+    }
+
+    private static <T> T attempt(List<String> problems, Supplier<T> load) {
+        try {
+            return load.get();
+        } catch (RuntimeException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
+    }
+}
