@@ -1,11 +1,17 @@
 package io.firebreak.config;
 
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.Optional;
 
 /**
- * Where Firebreak's files are: the checkout with {@code routes/}, {@code rules/}, {@code config/}
- * and the data directory. Set by the launcher as {@code -Dfirebreak.home}; defaults to the working
- * directory so tests run from the project root find the shipped files.
+ * Where Firebreak's files are: the checkout or the unpacked distribution, with {@code routes/},
+ * {@code rules/}, {@code config/} and the data directory. The checkout's launcher sets
+ * {@code -Dfirebreak.home}; without it, an unpacked distribution is the folder above the
+ * {@code lib/} its jar was loaded from, wherever it is started from; otherwise the working
+ * directory, so tests run from the project root find the shipped files.
  */
 public record Home(Path root, Path dataOverride) {
 
@@ -20,8 +26,27 @@ public record Home(Path root, Path dataOverride) {
 
     public static Home detect() {
         String prop = System.getProperty("firebreak.home");
-        Path root = prop != null ? Path.of(prop) : Path.of("").toAbsolutePath();
+        Path root = prop != null ? Path.of(prop) : distributionRoot().orElse(Path.of("").toAbsolutePath());
         return new Home(root.toAbsolutePath().normalize());
+    }
+
+    /** {@code <home>} when these classes are {@code <home>/lib/*.jar} beside {@code <home>/config}. */
+    private static Optional<Path> distributionRoot() {
+        try {
+            CodeSource source = Home.class.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return Optional.empty();
+            }
+            Path jar = Path.of(source.getLocation().toURI());
+            Path lib = jar.getParent();
+            if (!Files.isRegularFile(jar) || lib == null || !lib.getFileName().toString().equals("lib")
+                    || lib.getParent() == null || !Files.isDirectory(lib.getParent().resolve("config"))) {
+                return Optional.empty();
+            }
+            return Optional.of(lib.getParent());
+        } catch (URISyntaxException | RuntimeException unusualLocation) {
+            return Optional.empty();
+        }
     }
 
     public Path config() {

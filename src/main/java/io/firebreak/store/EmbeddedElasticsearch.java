@@ -196,11 +196,15 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         return home;
     }
 
-    /** The zip Maven fetched: copied into target/ by the build, or straight from the local repository. */
+    /**
+     * The zip Maven fetched: copied into target/ by the build, shipped in elasticsearch/ of the
+     * unpacked distribution (no Maven there), or straight from the local repository.
+     */
     static Path distribution(Path projectRoot) {
         String name = "elasticsearch-" + VERSION + ".zip";
         List<Path> candidates = List.of(
                 projectRoot.resolve("target/elasticsearch").resolve(name),
+                projectRoot.resolve("elasticsearch").resolve(name),
                 Path.of(System.getProperty("user.home"), ".m2/repository/org/elasticsearch/distribution/integ-test-zip/elasticsearch",
                         VERSION, name));
         return candidates.stream().filter(Files::isRegularFile).findFirst().orElseThrow(() -> new IllegalStateException(
