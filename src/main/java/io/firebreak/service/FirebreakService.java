@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class FirebreakService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FirebreakService.class);
+    /** How long a stop waits for requests in flight before it closes intake regardless. */
+    static final Duration STOP_INTAKE = Duration.ofSeconds(10);
 
     private final Home home;
     private final Settings settings;
@@ -125,6 +127,8 @@ public final class FirebreakService implements AutoCloseable {
         camel.addInitialProperty("camel.metrics.enableRoutePolicy", "true");
         camel.addInitialProperty("camel.metrics.binders", "jvm-memory,jvm-gc,jvm-thread,processor");
         camel.addInitialProperty("camel.main.name", "firebreak");
+        // a stop waits this long for requests in flight; what they stored is then flushed and saved below
+        camel.addInitialProperty("camel.main.shutdownTimeout", String.valueOf(STOP_INTAKE.toSeconds()));
         camel.addInitialProperty("camel.server.enabled", "true");
         camel.addInitialProperty("camel.server.host", settings.api().host());
         camel.addInitialProperty("camel.server.port", String.valueOf(settings.api().port()));
@@ -184,7 +188,13 @@ public final class FirebreakService implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Stops in order, each step bounded: intake first (no new requests or files; those in flight get
+     * {@link #STOP_INTAKE}), then the bulk writes already accepted are flushed, then detection saves its
+     * decisions and baselines and delivers what it can (30 s), then Elasticsearch stops.
+     */
     public void close() {
+        long t0 = System.nanoTime();
         try {
             camel.stop();
         } catch (Exception e) {
@@ -197,6 +207,7 @@ public final class FirebreakService implements AutoCloseable {
             embedded.close();
         }
         RunState.clear(home);
+        log.info("Firebreak stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
     private static void closeQuietly(Object o) {
