@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
@@ -88,8 +89,13 @@ public final class FirebreakService implements AutoCloseable {
     }
 
     public static FirebreakService start(Home home, Settings settings, Wiring wiring) {
+        return start(home, settings, wiring, System.getenv());
+    }
+
+    /** @param env where the cluster's credentials come from (FIREBREAK_ES_API_KEY, ...) */
+    public static FirebreakService start(Home home, Settings settings, Wiring wiring, Map<String, String> env) {
         long t0 = System.nanoTime();
-        Backend backend = Backend.connect(home, settings);
+        Backend backend = Backend.connect(home, settings, env);
         ElasticsearchClient client = backend.client();
         var store = new MentionStore(client, settings.elasticsearch().indexPrefix(), backend.embedded() != null ? 0 : 1);
         store.installTemplates();
