@@ -100,7 +100,7 @@ public final class FirebreakService implements AutoCloseable {
         var store = new MentionStore(client, settings.elasticsearch().indexPrefix(), backend.embedded() != null ? 0 : 1);
         store.installTemplates();
         store.applyRetention(settings.elasticsearch().retentionDays(), Clock.systemUTC().instant());
-        var health = new StoreHealth(client, store).start(2_000);
+        var health = new StoreHealth(client, store, backend.embedded()).start(2_000);
         var writer = new BulkWriter(client, settings.ingest());
         var deadLetters = new DeadLetters(client, store);
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
