@@ -90,7 +90,17 @@ public record Settings(Api api, Elasticsearch elasticsearch, Ingest ingest) {
             problems.add("api.host: required (127.0.0.1 keeps the API on this machine)");
         }
         if (!elasticsearch.isEmbedded() && !elasticsearch.url().matches("https?://.+")) {
-            problems.add("elasticsearch.url: '" + elasticsearch.url() + "' must start with http:// or https://");
+            problems.add("elasticsearch.url: '" + Redaction.url(elasticsearch.url()) + "' must start with http:// or https://");
+        } else if (!elasticsearch.isEmbedded()) {
+            try {
+                if (new java.net.URI(elasticsearch.url()).getHost() == null) {
+                    problems.add("elasticsearch.url: '" + Redaction.url(elasticsearch.url()) + "' names no host");
+                }
+            } catch (java.net.URISyntaxException e) {
+                // the parser's message quotes the whole URL, secret included: say where, not what
+                problems.add("elasticsearch.url: '" + Redaction.url(elasticsearch.url()) + "' is not a URL (at character "
+                        + e.getIndex() + "); percent-encode reserved characters in a user or password");
+            }
         }
         if (elasticsearch.indexPrefix() == null || !elasticsearch.indexPrefix().matches("[a-z0-9][a-z0-9_-]*")) {
             problems.add("elasticsearch.index_prefix: lowercase letters, digits, - and _ only");
@@ -150,7 +160,10 @@ public record Settings(Api api, Elasticsearch elasticsearch, Ingest ingest) {
                 : home.root().resolve(ingest.dropDir());
     }
 
-    /** Secrets for an existing cluster, read from the environment only. */
+    /**
+     * Secrets for an existing cluster, from the environment only: an API key, a user and password, or
+     * a user and password written into the URL ({@code https://user:password@host:9200}).
+     */
     public record Credentials(String apiKey, String username, String password) {
         /** For the embedded server, which runs without security on loopback. */
         public static final Credentials NONE = new Credentials(null, null, null);
@@ -159,11 +172,54 @@ public record Settings(Api api, Elasticsearch elasticsearch, Ingest ingest) {
             return new Credentials(env.get("FIREBREAK_ES_API_KEY"), env.get("FIREBREAK_ES_USER"), env.get("FIREBREAK_ES_PASSWORD"));
         }
 
+        /**
+         * The environment's credentials for this cluster URL: {@code FIREBREAK_ES_API_KEY} first, then
+         * {@code FIREBREAK_ES_USER} / {@code FIREBREAK_ES_PASSWORD}, then a user and password in the URL.
+         */
+        public static Credentials forUrl(String url, Map<String, String> env) {
+            Credentials fromEnv = fromEnvironment(env);
+            if (fromEnv.present() || url == null) {
+                return fromEnv;
+            }
+            String userInfo;
+            try {
+                userInfo = new java.net.URI(url).getUserInfo();
+            } catch (java.net.URISyntaxException e) {
+                throw new ConfigException("elasticsearch.url: '" + Redaction.url(url) + "' is not a URL");
+            }
+            if (userInfo == null || userInfo.isEmpty()) {
+                return NONE;
+            }
+            int colon = userInfo.indexOf(':');
+            return colon < 0 ? new Credentials(null, userInfo, "")
+                    : new Credentials(null, userInfo.substring(0, colon), userInfo.substring(colon + 1));
+        }
+
+        /** Whether any credential is given. */
+        public boolean present() {
+            return notBlank(apiKey) || notBlank(username);
+        }
+
+        /** The HTTP {@code Authorization} header value these stand for, or null for none. */
+        public String authorization() {
+            if (notBlank(apiKey)) {
+                return "ApiKey " + apiKey;
+            }
+            if (notBlank(username)) {
+                String pair = username + ":" + (password == null ? "" : password);
+                return "Basic " + java.util.Base64.getEncoder().encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return null;
+        }
+
+        private static boolean notBlank(String s) {
+            return s != null && !s.isBlank();
+        }
+
         /** Never prints the secrets themselves. */
         @Override
         public String toString() {
-            return apiKey != null ? "api-key" : username != null ? "basic(" + username + ")" : "none";
+            return notBlank(apiKey) ? "api-key" : notBlank(username) ? "basic(" + username + ")" : "none";
         }
-
     }
 }

@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
@@ -91,13 +92,18 @@ public final class FirebreakService implements AutoCloseable {
     }
 
     public static FirebreakService start(Home home, Settings settings, Wiring wiring) {
+        return start(home, settings, wiring, System.getenv());
+    }
+
+    /** @param env where the cluster's credentials come from (FIREBREAK_ES_API_KEY, ...) */
+    public static FirebreakService start(Home home, Settings settings, Wiring wiring, Map<String, String> env) {
         long t0 = System.nanoTime();
-        Backend backend = Backend.connect(home, settings);
+        Backend backend = Backend.connect(home, settings, env);
         ElasticsearchClient client = backend.client();
         var store = new MentionStore(client, settings.elasticsearch().indexPrefix(), backend.embedded() != null ? 0 : 1);
         store.installTemplates();
         store.applyRetention(settings.elasticsearch().retentionDays(), Clock.systemUTC().instant());
-        var health = new StoreHealth(client, store).start(2_000);
+        var health = new StoreHealth(client, store, backend.embedded()).start(2_000);
         var writer = new BulkWriter(client, settings.ingest());
         var deadLetters = new DeadLetters(client, store);
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -3,6 +3,7 @@ package io.firebreak.service;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.config.Home;
+import io.firebreak.config.Redaction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Where a running service can be reached, written to {@code <data>/run/firebreak.json} at start so
- * other commands (status, dead-letter replay) find it. Holds no secrets.
+ * other commands (status, dead-letter replay) find it. Holds no secrets: a password in the
+ * Elasticsearch URL is masked, and readers take the real URL from the settings.
  */
 public record RunState(
         @JsonProperty("api_url") String apiUrl,
@@ -19,6 +21,10 @@ public record RunState(
         boolean embedded) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    public RunState {
+        elasticsearchUrl = Redaction.url(elasticsearchUrl);
+    }
 
     static Path file(Home home) {
         return home.data().resolve("run/firebreak.json");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.config.Home;
+import io.firebreak.config.Redaction;
 import io.firebreak.config.Settings;
 import io.firebreak.store.DeadLetters;
 import io.firebreak.store.MentionStore;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * Elasticsearch, and the service itself for what its detection holds (sources' event time and
  * lateness, open alerts); otherwise it starts the embedded Elasticsearch just long enough to count.
  *
+ * @param elasticsearchUrl as it may be shown: a password in it is masked
  * @param detection the running service's {@code GET /api/v1/detection}, or null when none answered
  */
 public record StatusReport(
@@ -34,9 +36,18 @@ public record StatusReport(
         JsonNode detection,
         String note) {
 
+    public StatusReport {
+        elasticsearchUrl = Redaction.url(elasticsearchUrl);
+    }
+
     public static StatusReport collect(Home home, Settings settings) {
+        return collect(home, settings, System.getenv());
+    }
+
+    /** @param env where the cluster's credentials come from */
+    public static StatusReport collect(Home home, Settings settings, Map<String, String> env) {
         Optional<RunState> running = RunState.read(home);
-        try (Backend backend = Backend.attach(home, settings)) {
+        try (Backend backend = Backend.attach(home, settings, env)) {
             boolean embedded = running.map(RunState::embedded).orElse(backend.embedded() != null);
             String apiUrl = running.map(RunState::apiUrl).orElse("http://" + settings.api().host() + ":" + settings.api().port());
             String note = backend.embedded() != null ? "the service is not running; the embedded server was started to count" : null;

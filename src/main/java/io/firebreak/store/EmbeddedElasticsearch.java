@@ -1,5 +1,7 @@
 package io.firebreak.store;
 
+import co.elastic.clients.transport.TransportUtils;
+import io.firebreak.config.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,8 +21,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -34,25 +41,80 @@ import org.slf4j.LoggerFactory;
  * <p>Elasticsearch refuses to run as root, so as root the server runs as a system user created on
  * first use, with its files where that user can reach them: under the data directory when it can
  * enter it, otherwise under {@code /var/lib/firebreak}. The server is stopped on {@link #close()}
- * and by a shutdown hook (Ctrl-C); a server orphaned by a hard kill is stopped at the next start.
+ * and by a shutdown hook (Ctrl-C); a server orphaned by a hard kill is stopped at the next start,
+ * and only if the pid file's process is that server (a pid reused by another process is left alone).
+ *
+ * <p>A server that exits on its own is started again on the same port and data, a few times with a
+ * growing pause; {@link #trouble()} says meanwhile what happened, and says so for good if it gave up.
  */
 public final class EmbeddedElasticsearch implements AutoCloseable {
 
     public static final String VERSION = "9.2.0";
     static final String SERVICE_USER = "firebreak-es";
+    /** The server JVM's main class: with the distribution's path, what makes a process this server. */
+    static final String MAIN_CLASS = "org.elasticsearch.bootstrap.Elasticsearch";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedElasticsearch.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** Restarts allowed before giving up, counted while the server keeps dying within {@link #STABLE}. */
+    static final int MAX_RESTARTS = 3;
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration STABLE = Duration.ofMinutes(10);
+    /** Settings Firebreak relies on for where the server listens and keeps its files. */
+    private static final List<String> FIXED = List.of(
+            "network.host", "http.port", "transport.port", "path.data", "path.logs", "discovery.type");
 
-    private final Path base;
-    private final Process process;
+    /**
+     * How the server runs. {@link #loopback} is the default: 127.0.0.1, security off. {@link #secured}
+     * adds settings (security, TLS); the start-up probe then trusts {@code caCert} and asks as {@code probe}.
+     *
+     * @param settings extra {@code -E} settings; those in {@link #FIXED} stay Firebreak's
+     */
+    public record Options(int httpPort, String heap, Map<String, String> settings, Path caCert, Settings.Credentials probe) {
+        public Options {
+            settings = Map.copyOf(settings);
+            probe = probe == null ? Settings.Credentials.NONE : probe;
+            for (String key : settings.keySet()) {
+                if (FIXED.contains(key)) {
+                    throw new IllegalArgumentException(key + " is set by Firebreak for the embedded server");
+                }
+            }
+        }
+
+        public static Options loopback(int httpPort, String heap) {
+            return new Options(httpPort, heap, Map.of(), null, Settings.Credentials.NONE);
+        }
+
+        public Options secured(Map<String, String> extra, Path trust, Settings.Credentials as) {
+            return new Options(httpPort, heap, extra, trust, as);
+        }
+
+        boolean https() {
+            return "true".equals(settings.get("xpack.security.http.ssl.enabled"));
+        }
+    }
+
+    private final Path home;
+    private final Options options;
     private final int port;
     private final Thread shutdownHook;
+    private final ExecutorService restarter;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private volatile Process process;
+    private volatile boolean stopping;
+    private volatile String trouble;
+    private int restartsInRow;
+    private long upSince = System.nanoTime();
 
-    private EmbeddedElasticsearch(Path base, Process process, int port) {
-        this.base = base;
-        this.process = process;
+    private EmbeddedElasticsearch(Path home, Options options, int port) {
+        this.home = home;
+        this.options = options;
         this.port = port;
         this.shutdownHook = new Thread(this::stop, "embedded-elasticsearch-stop");
+        this.restarter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "embedded-elasticsearch-restart");
+            t.setDaemon(true);
+            return t;
+        });
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -65,69 +127,65 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
      * @param heap     JVM heap such as 512m
      */
     public static EmbeddedElasticsearch start(Path projectRoot, Path dataDir, int httpPort, String heap) {
+        return start(projectRoot, dataDir, Options.loopback(httpPort, heap));
+    }
+
+    /** Installs (once) and starts the server as {@code options} say, returning when the cluster is healthy. */
+    public static EmbeddedElasticsearch start(Path projectRoot, Path dataDir, Options options) {
         long t0 = System.nanoTime();
-        boolean root = isRoot();
-        if (root) {
-            ensureServiceUser();
-        }
-        Path base = root ? reachableBase(dataDir.resolve("elasticsearch")) : dataDir.resolve("elasticsearch");
-        Path home = install(projectRoot, base);
-        Path run = base.resolve("run");
-        Path data = base.resolve("data");
-        createDirectories(run, data);
-        if (root) {
+        Path home = install(projectRoot, dataDir);
+        Path base = home.getParent();
+        createDirectories(base.resolve("run"), base.resolve("data"));
+        if (isRoot()) {
             exec(List.of("chown", "-R", SERVICE_USER + ":", base.toString()));
         }
-        stopOrphan(run.resolve("es.pid"));
-        int port = httpPort > 0 ? httpPort : freePort();
-        int transport = freePort();
-
-        var command = new ArrayList<String>();
-        if (root) {
-            command.addAll(List.of("runuser", "-u", SERVICE_USER, "--"));
-        }
-        command.add(home.resolve("bin/elasticsearch").toString());
-        command.addAll(List.of(
-                "-Ecluster.name=firebreak",
-                "-Enode.name=firebreak-embedded",
-                "-Ediscovery.type=single-node",
-                "-Enetwork.host=127.0.0.1",
-                "-Ehttp.port=" + port,
-                "-Etransport.port=" + transport,
-                "-Epath.data=" + data,
-                "-Epath.logs=" + run,
-                // loopback only, so no TLS or passwords for the embedded default; clusters given by URL keep theirs
-                "-Expack.security.enabled=false",
-                // a nearly full developer disk must not turn indices read-only under the user
-                "-Ecluster.routing.allocation.disk.threshold_enabled=false",
-                "-p", run.resolve("es.pid").toString()));
-        var builder = new ProcessBuilder(command)
-                .directory(base.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(run.resolve("console.log").toFile());
-        builder.environment().put("ES_JAVA_HOME", javaHome().toString());
-        builder.environment().put("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap);
-        builder.environment().put("ES_PATH_CONF", home.resolve("config").toString());
-        Process process;
+        int port = options.httpPort() > 0 ? options.httpPort() : freePort();
+        var server = new EmbeddedElasticsearch(home, options, port);
         try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start Elasticsearch from " + home, e);
-        }
-        var server = new EmbeddedElasticsearch(base, process, port);
-        try {
-            server.awaitHealthy();
+            synchronized (server) {
+                server.process = server.launch(false);
+            }
+            server.awaitHealthy(server.process);
         } catch (RuntimeException e) {
             server.close();
             throw e;
         }
+        server.watch(server.process);
         log.info("Elasticsearch {} ready at {} in {} ms (files in {})", VERSION, server.url(),
                 (System.nanoTime() - t0) / 1_000_000, base);
         return server;
     }
 
+    /**
+     * Unpacks the distribution (once) where the server's user can reach it and returns its home,
+     * {@code <base>/elasticsearch-9.2.0}: a caller may prepare its {@code config/} before {@link #start}.
+     */
+    public static Path install(Path projectRoot, Path dataDir) {
+        boolean root = isRoot();
+        if (root) {
+            ensureServiceUser();
+        }
+        Path base = root ? reachableBase(dataDir.resolve("elasticsearch")) : dataDir.resolve("elasticsearch");
+        return unpack(projectRoot, base);
+    }
+
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return (options.https() ? "https" : "http") + "://127.0.0.1:" + port;
+    }
+
+    /** Why the server cannot serve now (it exited, is being restarted, or could not be), or empty while it runs. */
+    public Optional<String> trouble() {
+        return Optional.ofNullable(trouble);
+    }
+
+    /** Called on every change of {@link #trouble()}: the server exited, came back, or was given up on. */
+    public void onTrouble(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    /** The server's own process (the JVM the pid file names), while it runs. */
+    public Optional<ProcessHandle> server() {
+        return readPid(pidFile(home)).flatMap(ProcessHandle::of).filter(h -> isServer(h, home));
     }
 
     @Override
@@ -138,29 +196,155 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             // the hook itself is running: nothing to remove
         }
         stop();
+        restarter.shutdownNow();
     }
 
     private synchronized void stop() {
-        Optional<ProcessHandle> server = readPid(base.resolve("run/es.pid")).flatMap(ProcessHandle::of);
+        stopping = true;
+        Optional<ProcessHandle> server = server();
         server.ifPresent(ProcessHandle::destroy);
-        process.destroy();
+        if (process != null) {
+            process.destroy();
+        }
         server.ifPresent(h -> awaitExit(h, Duration.ofSeconds(30)));
-        awaitExit(process.toHandle(), Duration.ofSeconds(5));
+        if (process != null) {
+            awaitExit(process.toHandle(), Duration.ofSeconds(5));
+        }
     }
 
-    private void awaitHealthy() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    /**
+     * Starts the server process; the caller holds the lock so a concurrent {@link #stop} sees it.
+     * A restart appends to the console log, which then still shows why the server died.
+     */
+    private Process launch(boolean restart) {
+        Path base = home.getParent();
+        Path run = base.resolve("run");
+        stopOrphan(pidFile(home), home);
+        var command = new ArrayList<String>();
+        if (isRoot()) {
+            command.addAll(List.of("runuser", "-u", SERVICE_USER, "--"));
+        }
+        command.add(home.resolve("bin/elasticsearch").toString());
+        var settings = new LinkedHashMap<String, String>();
+        settings.put("cluster.name", "firebreak");
+        settings.put("node.name", "firebreak-embedded");
+        settings.put("discovery.type", "single-node");
+        settings.put("network.host", "127.0.0.1");
+        settings.put("http.port", String.valueOf(port));
+        settings.put("transport.port", String.valueOf(freePort()));
+        settings.put("path.data", base.resolve("data").toString());
+        settings.put("path.logs", run.toString());
+        // loopback only, so no TLS or passwords for the embedded default; clusters given by URL keep theirs
+        settings.put("xpack.security.enabled", "false");
+        // a nearly full developer disk must not turn indices read-only under the user
+        settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
+        settings.putAll(options.settings());
+        settings.forEach((key, value) -> command.add("-E" + key + "=" + value));
+        command.addAll(List.of("-p", pidFile(home).toString()));
+        var builder = new ProcessBuilder(command)
+                .directory(base.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(restart ? ProcessBuilder.Redirect.appendTo(consoleLog().toFile())
+                        : ProcessBuilder.Redirect.to(consoleLog().toFile()));
+        builder.environment().put("ES_JAVA_HOME", javaHome().toString());
+        builder.environment().put("ES_JAVA_OPTS", "-Xms" + options.heap() + " -Xmx" + options.heap());
+        builder.environment().put("ES_PATH_CONF", home.resolve("config").toString());
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start Elasticsearch from " + home, e);
+        }
+    }
+
+    private void watch(Process watched) {
+        watched.onExit().thenRunAsync(() -> exited(watched), restarter);
+    }
+
+    /** The server exited without being asked to: start it again, a bounded number of times. */
+    private void exited(Process dead) {
+        if (stopping || dead != process) {
+            return;
+        }
+        int code = dead.exitValue();
+        if (System.nanoTime() - upSince > STABLE.toNanos()) {
+            restartsInRow = 0;
+        }
+        String exitedWith = "the embedded Elasticsearch exited with code " + code;
+        log.error("{}; its output ends:\n{}", exitedWith, tail(consoleLog(), 15));
+        String lastFailure = null;
+        while (restartsInRow < MAX_RESTARTS && !stopping) {
+            restartsInRow++;
+            report(exitedWith + "; restarting (attempt " + restartsInRow + " of " + MAX_RESTARTS + ")"
+                    + (lastFailure == null ? "" : ", the last one failed: " + lastFailure));
+            sleep(FIRST_BACKOFF.toMillis() << (restartsInRow - 1));
+            try {
+                long t0 = System.nanoTime();
+                Process next;
+                synchronized (this) {
+                    if (stopping) {
+                        return;
+                    }
+                    next = launch(true);
+                    process = next;
+                }
+                awaitHealthy(next);
+                upSince = System.nanoTime();
+                watch(next);
+                log.info("the embedded Elasticsearch is back at {} after a restart ({} ms, attempt {} of {})", url(),
+                        (System.nanoTime() - t0) / 1_000_000, restartsInRow, MAX_RESTARTS);
+                report(null);
+                return;
+            } catch (RuntimeException e) {
+                lastFailure = shortReason(e);
+                log.warn("restarting the embedded Elasticsearch failed (attempt {} of {}): {}", restartsInRow, MAX_RESTARTS,
+                        e.getMessage());
+                synchronized (this) {
+                    if (process != null && !stopping) {
+                        process.destroy();
+                    }
+                }
+            }
+        }
+        if (!stopping) {
+            String gaveUp = exitedWith + " and was not restarted: " + MAX_RESTARTS + " restarts failed or died within "
+                    + STABLE.toMinutes() + " min" + (lastFailure == null ? "" : " (last: " + lastFailure + ")")
+                    + "; see " + consoleLog() + " and restart Firebreak";
+            log.error(gaveUp);
+            report(gaveUp);
+        }
+    }
+
+    /** The first line of why a start failed, without the output tail the log already has. */
+    private static String shortReason(RuntimeException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
+        int tail = message.indexOf("; its output ends");
+        return tail < 0 ? message : message.substring(0, tail);
+    }
+
+    private void report(String nowTrouble) {
+        trouble = nowTrouble;
+        listeners.forEach(Runnable::run);
+    }
+
+    private void awaitHealthy(Process starting) {
+        HttpClient http = probeClient();
+        String authorization = options.probe().authorization();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         URI health = URI.create(url() + "/_cluster/health?wait_for_status=yellow&timeout=1s");
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Elasticsearch exited with code " + process.exitValue()
-                        + " while starting; its output ends:\n" + tail(base.resolve("run/console.log"), 25));
+            if (stopping) {
+                throw new IllegalStateException("stopped while Elasticsearch was starting");
+            }
+            if (!starting.isAlive()) {
+                throw new IllegalStateException("Elasticsearch exited with code " + starting.exitValue()
+                        + " while starting; its output ends:\n" + tail(consoleLog(), 25));
             }
             try {
-                HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(3)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                var request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(3));
+                if (authorization != null) {
+                    request.header("Authorization", authorization);
+                }
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
                 }
@@ -173,11 +357,31 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             sleep(250);
         }
         throw new IllegalStateException("Elasticsearch did not become healthy within " + START_TIMEOUT.toSeconds()
-                + " s; its output ends:\n" + tail(base.resolve("run/console.log"), 25));
+                + " s; its output ends:\n" + tail(consoleLog(), 25));
+    }
+
+    private HttpClient probeClient() {
+        var builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1));
+        if (options.caCert() != null) {
+            try {
+                builder.sslContext(TransportUtils.sslContextFromHttpCaCrt(options.caCert().toFile()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the CA certificate " + options.caCert(), e);
+            }
+        }
+        return builder.build();
+    }
+
+    private Path consoleLog() {
+        return home.getParent().resolve("run/console.log");
+    }
+
+    private static Path pidFile(Path home) {
+        return home.getParent().resolve("run/es.pid");
     }
 
     /** Unpacks the distribution under {@code base} unless it is there already. */
-    private static Path install(Path projectRoot, Path base) {
+    private static Path unpack(Path projectRoot, Path base) {
         Path home = base.resolve("elasticsearch-" + VERSION);
         if (Files.isRegularFile(home.resolve("bin/elasticsearch"))) {
             return home;
@@ -258,8 +462,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
     }
 
-    /** A JDK 21 or newer for Elasticsearch: ES_JAVA_HOME, else the newest under /usr/lib/jvm. */
-    static Path javaHome() {
+    /** A JDK 21 or newer for Elasticsearch (and its command-line tools): ES_JAVA_HOME, else the newest under /usr/lib/jvm. */
+    public static Path javaHome() {
         String configured = System.getenv("ES_JAVA_HOME");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
@@ -298,13 +502,35 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         return 0;
     }
 
-    /** A server left running by a hard-killed Firebreak holds the data lock: stop it first. */
-    private static void stopOrphan(Path pidFile) {
-        readPid(pidFile).flatMap(ProcessHandle::of).ifPresent(orphan -> {
-            log.info("stopping Elasticsearch left running from an earlier start (pid {})", orphan.pid());
-            orphan.destroy();
-            awaitExit(orphan, Duration.ofSeconds(30));
+    /**
+     * A server left running by a hard-killed Firebreak holds the data lock: stop it first. The pid
+     * file may be stale and its pid reused by now, so only a process that is this distribution's
+     * server is stopped; anything else is left alone.
+     */
+    static void stopOrphan(Path pidFile, Path home) {
+        readPid(pidFile).flatMap(ProcessHandle::of).ifPresent(process -> {
+            if (!isServer(process, home)) {
+                log.info("pid file {} names pid {}, which is not this Elasticsearch ({}); leaving it alone", pidFile,
+                        process.pid(), process.info().command().orElse("command unknown"));
+                return;
+            }
+            log.info("stopping Elasticsearch left running from an earlier start (pid {})", process.pid());
+            process.destroy();
+            awaitExit(process, Duration.ofSeconds(30));
         });
+    }
+
+    /** Whether the process runs Elasticsearch's main class from this distribution; unknown counts as no. */
+    static boolean isServer(ProcessHandle process, Path home) {
+        List<String> args = process.info().arguments().map(List::of).orElse(List.of());
+        var homeArgs = new ArrayList<String>(List.of("-Des.path.home=" + home.toAbsolutePath().normalize()));
+        try {
+            homeArgs.add("-Des.path.home=" + home.toRealPath());
+        } catch (IOException gone) {
+            // no real path to compare with: the given one only
+        }
+        return args.stream().anyMatch(homeArgs::contains)
+                && args.stream().anyMatch(a -> a.equals(MAIN_CLASS) || a.endsWith("/" + MAIN_CLASS));
     }
 
     private static Optional<Long> readPid(Path pidFile) {

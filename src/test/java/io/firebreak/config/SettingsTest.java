@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,5 +60,38 @@ class SettingsTest {
     void credentials_neverPrintTheSecret() {
         var c = Settings.Credentials.fromEnvironment(Map.of("FIREBREAK_ES_API_KEY", "s3cr3t-key"));
         assertThat(c.toString()).isEqualTo("api-key").doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void credentials_comeFromTheEnvironmentFirst_thenFromTheUrl() {
+        String url = "https://firebreak:s3cr3t@es.example:9200";
+        assertThat(Settings.Credentials.forUrl(url, Map.of()))
+                .isEqualTo(new Settings.Credentials(null, "firebreak", "s3cr3t"));
+        assertThat(Settings.Credentials.forUrl(url, Map.of("FIREBREAK_ES_API_KEY", "k")).apiKey()).isEqualTo("k");
+        assertThat(Settings.Credentials.forUrl(url, Map.of("FIREBREAK_ES_USER", "ops", "FIREBREAK_ES_PASSWORD", "pw")).username())
+                .isEqualTo("ops");
+        assertThat(Settings.Credentials.forUrl("https://u:p%40ss@es.example:9200", Map.of()).password()).isEqualTo("p@ss");
+        assertThat(Settings.Credentials.forUrl("https://es.example:9200", Map.of())).isEqualTo(Settings.Credentials.NONE);
+        assertThat(Settings.Credentials.forUrl(url, Map.of()).toString()).isEqualTo("basic(firebreak)");
+    }
+
+    @Test
+    void credentials_asAnAuthorizationHeader() {
+        assertThat(new Settings.Credentials("a2V5", null, null).authorization()).isEqualTo("ApiKey a2V5");
+        assertThat(new Settings.Credentials(null, "u", "p").authorization()).isEqualTo("Basic dTpw");
+        assertThat(Settings.Credentials.NONE.authorization()).isNull();
+    }
+
+    @Test
+    void aBadUrlWithCredentials_isNamedWithoutTheSecret(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("firebreak.yaml");
+        Files.writeString(file, Files.readString(SHIPPED));
+        for (String bad : List.of("firebreak:s3cr3t@es.example:9200",
+                "https://firebreak:s3 cr3t@es.example:9200", "https://firebreak:s3cr3t@")) {
+            assertThatThrownBy(() -> Settings.load(file, Map.of("FIREBREAK_ES_URL", bad)))
+                    .as(bad).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("elasticsearch.url")
+                    .hasMessageNotContaining("s3cr3t").hasMessageNotContaining("cr3t");
+        }
     }
 }
