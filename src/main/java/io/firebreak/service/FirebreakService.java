@@ -30,6 +30,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -97,17 +99,37 @@ public final class FirebreakService implements AutoCloseable {
 
     /** @param env where the cluster's credentials come from (FIREBREAK_ES_API_KEY, ...) */
     public static FirebreakService start(Home home, Settings settings, Wiring wiring, Map<String, String> env) {
+        // what is started is stopped again, in reverse, if a later step fails: a failed start leaves nothing running
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            return start(home, settings, wiring, env, started);
+        } catch (RuntimeException e) {
+            while (!started.isEmpty()) {
+                closeQuietly(started.pop());
+            }
+            throw e;
+        }
+    }
+
+    private static FirebreakService start(Home home, Settings settings, Wiring wiring, Map<String, String> env,
+                                          Deque<AutoCloseable> started) {
         long t0 = System.nanoTime();
         Backend backend = Backend.connect(home, settings, env);
+        started.push(backend);
         ElasticsearchClient client = backend.client();
         var store = new MentionStore(client, settings.elasticsearch().indexPrefix(), backend.embedded() != null ? 0 : 1);
         store.installTemplates();
         store.applyRetention(settings.elasticsearch().retentionDays(), Clock.systemUTC().instant());
         var health = new StoreHealth(client, store, backend.embedded()).start(2_000);
+        started.push(health);
         var writer = new BulkWriter(client, settings.ingest());
+        started.push(writer);
         var deadLetters = new DeadLetters(client, store);
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Consumer<List<EnrichedMention>> detection = wiring.detection().create(client, store, metrics);
+        if (detection instanceof AutoCloseable closeable) {
+            started.push(closeable);
+        }
         LiveDetection live = detection instanceof LiveDetection l ? l.withMetrics(metrics) : null;
         var ingest = new IngestService(wiring.enricher(), store, writer, deadLetters, health,
                 Duration.ofSeconds(settings.ingest().requestTimeoutS()), Clock.systemUTC(), detection);
@@ -142,10 +164,6 @@ public final class FirebreakService implements AutoCloseable {
         try {
             camel.start();
         } catch (Exception e) {
-            closeQuietly(detection);
-            writer.close();
-            health.close();
-            backend.close();
             throw new IllegalStateException("the Camel routes in " + home.routes() + " did not start: " + e.getMessage(), e);
         }
         var service = new FirebreakService(home, settings, backend.embedded(), backend.url(), client, store, deadLetters,
