@@ -105,6 +105,10 @@ public final class Bench {
     /** Rounds of both pipeline arms run first and not counted, while the JIT and Elasticsearch settle. */
     static final int WARMUP_ROUNDS = 2;
 
+    /** Elasticsearch counts as quiet once it used under a tenth of a core over this window; waited for at most QUIET_WAIT. */
+    static final Duration QUIET_WINDOW = Duration.ofMillis(300);
+    static final Duration QUIET_WAIT = Duration.ofSeconds(20);
+
     /** Documents per bulk request and requests in flight that the ceiling's sweep tries. */
     static final int[] SWEEP_BATCHES = {1_000, 2_500, 5_000};
     static final int[] SWEEP_CONCURRENCY = {1, 2, 4};
@@ -140,6 +144,7 @@ public final class Bench {
             @JsonProperty("enrichment_share_cpu") Share enrichmentShareCpu,
             @JsonProperty("enrichment_share_direct") double enrichmentShareDirect,
             @JsonProperty("enrichment_cpu_us_per_mention") double enrichmentCpuUsPerMention,
+            @JsonProperty("ab_enriching_cpu_us_per_mention") double abEnrichingCpuUsPerMention,
             @JsonProperty("precomputed_cpu_us_per_mention") double precomputedCpuUsPerMention,
             @JsonProperty("enrichment_share_firebreak_cpu") double enrichmentShareFirebreakCpu,
             @JsonProperty("machine_busy") double machineBusy,
@@ -236,146 +241,182 @@ public final class Bench {
                      new PrintStream(OutputStream.nullOutputStream()), switchable))) {
             var ceilingStore = new MentionStore(service.client(), run + "-ceiling", 0);
             ceilingStore.installTemplates();
-            var ceiling = new BulkCeiling(service.elasticsearchUrl(), authorization(settings), ceilingStore, enricher);
-            var clientStore = new MentionStore(service.client(), run + "-client", 0);
-            clientStore.installTemplates();
-            var feed = new Feed(data, options.brands(), start);
-
-            // index creation and a first pass of the JIT on data that is not timed
-            int warmCount = Math.min(20_000, options.mentions() / 4);
-            List<Mention> warm = feed.next(warmCount, "w", 7);
-            clientArm(service.client(), clientStore, warm.subList(0, Math.min(5_000, warmCount)), enricher, settings.ingest());
-            ceiling.send(ceiling.serialise(warm.subList(0, Math.min(5_000, warmCount)), 1_000), new BulkCeiling.Cell(1_000, 2));
-            pipeline(service.apiUrl(), BenchData.ndjson(warm, options.perRequest()), options.clients(), warm.size());
-
-            // the sweep: every cell on fresh documents (a re-sent id is an update, which costs Elasticsearch more),
-            // passes in alternating order so the index's growth does not favour the cells that come first
-            List<BulkCeiling.Cell> cells = new ArrayList<>();
-            for (int batch : SWEEP_BATCHES) {
-                for (int concurrency : SWEEP_CONCURRENCY) {
-                    cells.add(new BulkCeiling.Cell(batch, concurrency));
-                }
+            try (var ceiling = new BulkCeiling(service.elasticsearchUrl(), authorization(settings), ceilingStore, enricher)) {
+                return run(service, slack, ceiling, settings, enricher, switchable, data, start, options);
             }
-            var swept = new LinkedHashMap<BulkCeiling.Cell, BulkCeiling.Measure>();
-            cells.forEach(c -> swept.put(c, BulkCeiling.Measure.none(c)));
-            for (int pass = 0; pass < options.sweepPasses(); pass++) {
-                List<BulkCeiling.Cell> order = new ArrayList<>(cells);
-                if (pass % 2 == 1) {
-                    Collections.reverse(order);
-                }
-                for (BulkCeiling.Cell cell : order) {
-                    int docs = Math.max(options.sweepDocs(), 3 * cell.batch() * cell.concurrency());
-                    var bodies = ceiling.serialise(feed.next(docs, "s" + pass + "-" + cell.batch() + "x" + cell.concurrency(), 11 + pass), cell.batch());
-                    swept.merge(cell, ceiling.send(bodies, cell), BulkCeiling.Measure::plus);
-                }
-            }
-            BulkCeiling.Cell best = swept.values().stream()
-                    .max(Comparator.comparingDouble(BulkCeiling.Measure::docsPerSecond)).orElseThrow().cell();
+        }
+    }
 
-            // then alternate in rounds: the ceiling at its best cell, the client arm, the pipeline enriching and the
-            // pipeline with enrichment precomputed (A B B A ...), the order reversed every other round, so drift of the
-            // machine or of Elasticsearch hits every arm alike; each round gives one estimate of each figure. The
-            // warm-up rounds are not counted: CPU per mention still falls by half over the first 50,000 mentions or so
-            // while the JIT and Elasticsearch settle, and that would be charged to whichever arm ran first
-            int rounds = options.rounds();
-            int segment = options.mentions() / rounds;
-            int ceilingDocs = Math.max(segment, 3 * best.batch() * best.concurrency());
-            BulkCeiling.Measure ceilingTotal = BulkCeiling.Measure.none(best);
-            BulkCeiling.Measure clientTotal = BulkCeiling.Measure.none(null);
-            Arm live = Arm.NONE;
-            Arm precomputed = Arm.NONE;
-            double heapPeak = 0;
-            double[] roundShares = new double[rounds];
-            double[] roundCpuShares = new double[rounds];
-            double[] roundRatios = new double[rounds];
-            double[] roundFirebreakCpu = new double[rounds];
-            double[] roundFirebreakProcessCpu = new double[rounds];
-            for (int round = -WARMUP_ROUNDS; round < rounds; round++) {
-                boolean forward = Math.floorMod(round, 2) == 0;
-                BulkCeiling.Measure roundCeiling = null;
-                Arm[] arms = new Arm[2];
-                for (String arm : forward ? List.of("ceiling", "client", "live", "precomputed")
-                        : List.of("precomputed", "live", "client", "ceiling")) {
-                    switch (arm) {
-                        case "ceiling" -> {
-                            if (round >= 0) {
-                                var bodies = ceiling.serialise(feed.next(ceilingDocs, "c" + round, 42 + round), best.batch());
-                                roundCeiling = ceiling.send(bodies, best);
-                            }
-                        }
-                        case "client" -> {
-                            if (round >= 0) {
-                                clientTotal = clientTotal.plus(clientArm(service.client(), clientStore,
-                                        feed.next(segment, "r" + round, 42 + round), enricher, settings.ingest()));
-                            }
-                        }
-                        default -> {
-                            // the pipeline, and the same pipeline with enrichment answered from a table: the difference
-                            // is enrichment's cost (with --control both arms use the table: the difference is the noise)
-                            boolean enriching = arm.equals("live");
-                            // event times follow the order of sending, so neither run is made of late mentions
-                            List<Mention> batch = feed.next(segment, (enriching ? "e" : "p") + round, 42 + round);
-                            if (!enriching || options.control()) {
-                                switchable.precompute(batch);
-                            }
-                            List<String> bodies = BenchData.ndjson(batch, options.perRequest());
-                            Memory.resetPeaks();
-                            Recording recording = enriching && round >= 0 && options.jfr() != null ? startRecording() : null;
-                            arms[enriching ? 0 : 1] = Arm.run(service, bodies, options.clients(), segment);
-                            if (recording != null) {
-                                appendRecording(recording, options.jfr());
-                            }
-                            heapPeak = Math.max(heapPeak, Memory.heapPeakMb());
-                            switchable.live();
-                        }
+    private static Result run(FirebreakService service, SlackStandIn slack, BulkCeiling ceiling, Settings settings,
+                              Enricher enricher, PrecomputedEnricher switchable, BenchData data, Instant start,
+                              Options options) throws Exception {
+        String run = settings.elasticsearch().indexPrefix();
+        var clientStore = new MentionStore(service.client(), run + "-client", 0);
+        clientStore.installTemplates();
+        var feed = new Feed(data, options.brands(), start);
+
+        // index creation and a first pass of the JIT on data that is not timed
+        int warmCount = Math.min(20_000, options.mentions() / 4);
+        List<Mention> warm = feed.next(warmCount, "w", 7);
+        clientArm(service.client(), clientStore, warm.subList(0, Math.min(5_000, warmCount)), enricher, settings.ingest());
+        ceiling.send(ceiling.serialise(warm.subList(0, Math.min(5_000, warmCount)), 1_000), new BulkCeiling.Cell(1_000, 2));
+        pipeline(service.apiUrl(), BenchData.ndjson(warm, options.perRequest()), options.clients(), warm.size());
+
+        // the sweep: every cell on fresh documents (a re-sent id is an update, which costs Elasticsearch more),
+        // passes in alternating order so the index's growth does not favour the cells that come first
+        List<BulkCeiling.Cell> cells = new ArrayList<>();
+        for (int batch : SWEEP_BATCHES) {
+            for (int concurrency : SWEEP_CONCURRENCY) {
+                cells.add(new BulkCeiling.Cell(batch, concurrency));
+            }
+        }
+        var swept = new LinkedHashMap<BulkCeiling.Cell, BulkCeiling.Measure>();
+        cells.forEach(c -> swept.put(c, BulkCeiling.Measure.none(c)));
+        for (int pass = 0; pass < options.sweepPasses(); pass++) {
+            List<BulkCeiling.Cell> order = new ArrayList<>(cells);
+            if (pass % 2 == 1) {
+                Collections.reverse(order);
+            }
+            for (BulkCeiling.Cell cell : order) {
+                int docs = Math.max(options.sweepDocs(), 3 * cell.batch() * cell.concurrency());
+                var bodies = ceiling.serialise(feed.next(docs, "s" + pass + "-" + cell.batch() + "x" + cell.concurrency(), 11 + pass), cell.batch());
+                settle();
+                swept.merge(cell, ceiling.send(bodies, cell), BulkCeiling.Measure::plus);
+            }
+        }
+        BulkCeiling.Cell best = swept.values().stream()
+                .max(Comparator.comparingDouble(BulkCeiling.Measure::docsPerSecond)).orElseThrow().cell();
+
+        // the Java client's bulk ingester with Firebreak's bulk settings, a second reference, measured apart: run
+        // in the rounds it would share the JIT's profiles of Jackson and the HTTP client with the pipeline
+        BulkCeiling.Measure clientTotal = BulkCeiling.Measure.none(null);
+        for (int pass = 0; pass < options.sweepPasses(); pass++) {
+            settle();
+            clientTotal = clientTotal.plus(clientArm(service.client(), clientStore,
+                    feed.next(options.sweepDocs(), "k" + pass, 13 + pass), enricher, settings.ingest()));
+        }
+
+        // then alternate in rounds the ceiling at its best cell and the pipeline, the order reversed every other
+        // round, so drift of the machine or of Elasticsearch hits both alike; each round gives one estimate. The
+        // warm-up rounds are not counted: CPU per mention still falls by half over the first 50,000 mentions or so
+        // while the JIT and Elasticsearch settle, and that would be charged to whichever arm ran first
+        int rounds = options.rounds();
+        int segment = options.mentions() / rounds;
+        int ceilingDocs = Math.max(segment, 3 * best.batch() * best.concurrency());
+        BulkCeiling.Measure ceilingTotal = BulkCeiling.Measure.none(best);
+        Arm live = Arm.NONE;
+        double heapPeak = 0;
+        double[] roundRatios = new double[rounds];
+        double[] roundFirebreakCpu = new double[rounds];
+        double[] roundFirebreakProcessCpu = new double[rounds];
+        System.err.println("bench: rounds of the ceiling and the pipeline");
+        for (int round = -WARMUP_ROUNDS; round < rounds; round++) {
+            BulkCeiling.Measure roundCeiling = null;
+            Arm roundLive = null;
+            for (boolean ceilingNow : Math.floorMod(round, 2) == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                if (ceilingNow) {
+                    var bodies = ceiling.serialise(feed.next(ceilingDocs, "c" + round, 42 + round), best.batch());
+                    settle();
+                    roundCeiling = ceiling.send(bodies, best);
+                } else {
+                    // event times follow the order of sending, so no run is made of late mentions
+                    List<String> bodies = BenchData.ndjson(feed.next(segment, "e" + round, 42 + round), options.perRequest());
+                    settle();
+                    Memory.resetPeaks();
+                    Recording recording = round >= 0 && options.jfr() != null ? startRecording() : null;
+                    roundLive = Arm.run(service, bodies, options.clients(), segment);
+                    if (recording != null) {
+                        appendRecording(recording, options.jfr());
                     }
-                }
-                if (round >= 0) {
-                    live = live.plus(arms[0]);
-                    precomputed = precomputed.plus(arms[1]);
-                    ceilingTotal = ceilingTotal.plus(roundCeiling);
-                    roundShares[round] = 1 - arms[1].seconds() / arms[0].seconds();
-                    roundCpuShares[round] = 1 - arms[1].cpu().busySeconds() / arms[0].cpu().busySeconds();
-                    roundRatios[round] = (segment / arms[0].seconds()) / roundCeiling.docsPerSecond();
-                    roundFirebreakCpu[round] = 1e6 * arms[0].cpu().busySeconds() / segment - roundCeiling.cpuMicrosPerDoc();
-                    roundFirebreakProcessCpu[round] = 1e6 * arms[0].processes().seconds() / segment
-                            - roundCeiling.processMicrosPerDoc();
+                    heapPeak = Math.max(heapPeak, Memory.heapPeakMb());
                 }
             }
-            var latency = new DetectionLatency(service.apiUrl(), slack);
-            latency.seed(options.latencyTrials(), Instant.now().minus(Duration.ofMinutes(5)));
-            double[] millis = latency.measure(options.latencyTrials());
-            double heapAfterGc = Memory.heapAfterGcMb();
-            int timed = segment * rounds;
-            double pipeline = timed / live.seconds();
-            double withoutEnrichment = timed / precomputed.seconds();
-            double oneThread = oneThread(enricher, data.mentions(20_000, options.brands(), start, "t", 3));
-            double pipelineCpu = 1e6 * live.cpu().busySeconds() / timed;
-            double firebreakCpu = pipelineCpu - ceilingTotal.cpuMicrosPerDoc();
-            double firebreakProcessCpu = 1e6 * live.processes().seconds() / timed - ceilingTotal.processMicrosPerDoc();
-            var sweep = new ArrayList<SweepCell>();
-            swept.values().forEach(m -> sweep.add(new SweepCell(m.cell().batch(), m.cell().concurrency(),
-                    m.docsPerSecond(), m.cpuMicrosPerDoc(), m.processMicrosPerDoc())));
-            return new Result(timed, options.brands(), data.name(), options.control(), rounds,
-                    ceilingTotal.docsPerSecond(), best.batch(), best.concurrency(), sweep,
-                    clientTotal.docsPerSecond(), pipeline, pipeline / ceilingTotal.docsPerSecond(),
-                    Share.of(pipeline / ceilingTotal.docsPerSecond(), roundRatios), pipeline / clientTotal.docsPerSecond(),
-                    ceilingTotal.cpuMicrosPerDoc(), clientTotal.cpuMicrosPerDoc(), pipelineCpu, firebreakCpu,
-                    Share.of(firebreakCpu, roundFirebreakCpu),
-                    ProcessShare.of(ceilingTotal.processes(), ceilingTotal.documents()), ProcessShare.of(live.processes(), timed),
-                    firebreakProcessCpu, Share.of(firebreakProcessCpu, roundFirebreakProcessCpu),
-                    ThreadCpu.perMention(live.threads(), timed),
-                    withoutEnrichment,
-                    Share.of(1 - pipeline / withoutEnrichment, roundShares),
-                    Share.of(1 - precomputed.cpu().busySeconds() / live.cpu().busySeconds(), roundCpuShares),
-                    live.enrichCpuSeconds() / live.cpu().busySeconds(),
-                    1e6 * live.enrichCpuSeconds() / timed, 1e6 * precomputed.cpu().busySeconds() / timed,
-                    (live.processes().jvmSeconds() - precomputed.processes().jvmSeconds()) / live.cpu().busySeconds(),
-                    live.cpu().plus(precomputed.cpu()).busyShare(), live.cpu().plus(precomputed.cpu()).stealShare(),
-                    live.documentsPerRequest(), precomputed.documentsPerRequest(),
-                    oneThread, millis.length,
-                    DetectionLatency.percentile(millis, 50), DetectionLatency.percentile(millis, 99), millis[millis.length - 1],
-                    heapPeak, heapAfterGc, Memory.rssPeakMb());
+            if (round >= 0) {
+                live = live.plus(roundLive);
+                ceilingTotal = ceilingTotal.plus(roundCeiling);
+                roundRatios[round] = (segment / roundLive.seconds()) / roundCeiling.docsPerSecond();
+                roundFirebreakCpu[round] = 1e6 * roundLive.cpu().busySeconds() / segment - roundCeiling.cpuMicrosPerDoc();
+                roundFirebreakProcessCpu[round] = 1e6 * roundLive.processes().seconds() / segment
+                        - roundCeiling.processMicrosPerDoc();
+            }
+        }
+
+        // enrichment's share: the pipeline, and the same pipeline with enrichment answered from a table, in rounds
+        // of their own (A B B A ...): switching the enricher makes the JIT throw compiled code away, which must
+        // not be charged to the figures above (with --control both arms use the table: the difference is the noise)
+        Arm enriching = Arm.NONE;
+        Arm precomputed = Arm.NONE;
+        double[] roundShares = new double[rounds];
+        double[] roundCpuShares = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            Arm[] arms = new Arm[2];
+            for (boolean enrich : round % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                List<Mention> batch = feed.next(segment, (enrich ? "a" : "p") + round, 42 + round);
+                if (!enrich || options.control()) {
+                    switchable.precompute(batch);
+                }
+                List<String> bodies = BenchData.ndjson(batch, options.perRequest());
+                settle();
+                arms[enrich ? 0 : 1] = Arm.run(service, bodies, options.clients(), segment);
+                switchable.live();
+            }
+            enriching = enriching.plus(arms[0]);
+            precomputed = precomputed.plus(arms[1]);
+            roundShares[round] = 1 - arms[1].seconds() / arms[0].seconds();
+            roundCpuShares[round] = 1 - arms[1].cpu().busySeconds() / arms[0].cpu().busySeconds();
+        }
+        var latency = new DetectionLatency(service.apiUrl(), slack);
+        latency.seed(options.latencyTrials(), Instant.now().minus(Duration.ofMinutes(5)));
+        double[] millis = latency.measure(options.latencyTrials());
+        double heapAfterGc = Memory.heapAfterGcMb();
+        int timed = segment * rounds;
+        double pipeline = timed / live.seconds();
+        double withoutEnrichment = timed / precomputed.seconds();
+        double withEnrichment = timed / enriching.seconds();
+        double oneThread = oneThread(enricher, data.mentions(20_000, options.brands(), start, "t", 3));
+        double pipelineCpu = 1e6 * live.cpu().busySeconds() / timed;
+        double firebreakCpu = pipelineCpu - ceilingTotal.cpuMicrosPerDoc();
+        double firebreakProcessCpu = 1e6 * live.processes().seconds() / timed - ceilingTotal.processMicrosPerDoc();
+        var sweep = new ArrayList<SweepCell>();
+        swept.values().forEach(m -> sweep.add(new SweepCell(m.cell().batch(), m.cell().concurrency(),
+                m.docsPerSecond(), m.cpuMicrosPerDoc(), m.processMicrosPerDoc())));
+        return new Result(timed, options.brands(), data.name(), options.control(), rounds,
+                ceilingTotal.docsPerSecond(), best.batch(), best.concurrency(), sweep,
+                clientTotal.docsPerSecond(), pipeline, pipeline / ceilingTotal.docsPerSecond(),
+                Share.of(pipeline / ceilingTotal.docsPerSecond(), roundRatios), pipeline / clientTotal.docsPerSecond(),
+                ceilingTotal.cpuMicrosPerDoc(), clientTotal.cpuMicrosPerDoc(), pipelineCpu, firebreakCpu,
+                Share.of(firebreakCpu, roundFirebreakCpu),
+                ProcessShare.of(ceilingTotal.processes(), ceilingTotal.documents()), ProcessShare.of(live.processes(), timed),
+                firebreakProcessCpu, Share.of(firebreakProcessCpu, roundFirebreakProcessCpu),
+                ThreadCpu.perMention(live.threads(), timed),
+                withoutEnrichment,
+                Share.of(1 - withEnrichment / withoutEnrichment, roundShares),
+                Share.of(1 - precomputed.cpu().busySeconds() / enriching.cpu().busySeconds(), roundCpuShares),
+                live.enrichCpuSeconds() / live.cpu().busySeconds(),
+                1e6 * live.enrichCpuSeconds() / timed, 1e6 * enriching.cpu().busySeconds() / timed,
+                1e6 * precomputed.cpu().busySeconds() / timed,
+                (enriching.processes().jvmSeconds() - precomputed.processes().jvmSeconds()) / enriching.cpu().busySeconds(),
+                enriching.cpu().plus(precomputed.cpu()).busyShare(), enriching.cpu().plus(precomputed.cpu()).stealShare(),
+                live.documentsPerRequest(), precomputed.documentsPerRequest(),
+                oneThread, millis.length,
+                DetectionLatency.percentile(millis, 50), DetectionLatency.percentile(millis, 99), millis[millis.length - 1],
+                heapPeak, heapAfterGc, Memory.rssPeakMb());
+    }
+
+    /**
+     * Before a timed arm, untimed: a full collection, so what the arm before left behind (the ceiling's bodies are
+     * megabytes each, allocated straight into the old generation) is not collected on the next arm's clock; then a
+     * wait until Elasticsearch is quiet, so the merges an arm leaves behind are not charged to the next one.
+     */
+    private static void settle() throws InterruptedException {
+        System.gc();
+        long deadline = System.nanoTime() + QUIET_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            long before = ProcessCpu.now().childNanos();
+            Thread.sleep(QUIET_WINDOW.toMillis());
+            if (ProcessCpu.now().childNanos() - before < QUIET_WINDOW.toNanos() / 10) {
+                return;
+            }
         }
     }
 

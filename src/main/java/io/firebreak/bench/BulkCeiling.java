@@ -2,8 +2,6 @@ package io.firebreak.bench;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.firebreak.enrich.Enricher;
@@ -11,31 +9,29 @@ import io.firebreak.mention.Mention;
 import io.firebreak.store.Elastic;
 import io.firebreak.store.MentionDocument;
 import io.firebreak.store.MentionStore;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The true ceiling of this Elasticsearch on this machine: the documents the pipeline would store,
  * enriched and serialised into NDJSON {@code _bulk} bodies before the clock starts, then POSTed with
- * the JDK's HTTP client straight to {@code /_bulk}, {@code concurrency} bodies at a time. No work per
- * document is left on the client side, so what the machine spends here is Elasticsearch's own cost of
- * storing them; the pipeline's CPU per mention minus this one is Firebreak's.
+ * the JDK's HTTP client straight to {@code /_bulk}, {@code concurrency} bodies at a time, by a
+ * {@link CeilingSender} in a JVM of its own. No work per document is left on the client side, so what
+ * the machine spends here is Elasticsearch's own cost of storing them; the pipeline's CPU per mention
+ * minus this one is Firebreak's. The answer is asked for filtered as the pipeline asks for it.
  */
-final class BulkCeiling {
+final class BulkCeiling implements AutoCloseable {
 
     /** One point of the sweep: documents per bulk request, requests in flight. */
     record Cell(int batch, int concurrency) {
@@ -74,27 +70,38 @@ final class BulkCeiling {
     /** Bodies ready to send and how many documents they hold. */
     record Bodies(List<byte[]> bodies, int documents) {}
 
-    private final URI bulk;
-    private final String authorization;
+    /** What the answer is filtered to: the pipeline's filter, and the flag that says whether any item failed. */
+    static final String FILTER_PATH = "errors,items.*.status,items.*.error.type,items.*.error.reason";
+
     private final MentionStore store;
     private final Enricher enricher;
     private final ObjectWriter documents;
     private final JsonFactory json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Process sender;
+    private final BufferedWriter toSender;
+    private final BufferedReader fromSender;
 
     /**
      * @param store         names the daily index of each document (the arm's own prefix)
      * @param authorization an {@code Authorization} header value for a secured cluster, or null
      */
-    BulkCeiling(String elasticsearchUrl, String authorization, MentionStore store, Enricher enricher) {
-        this.bulk = URI.create(elasticsearchUrl.replaceAll("/+$", "") + "/_bulk");
-        this.authorization = authorization;
+    BulkCeiling(String elasticsearchUrl, String authorization, MentionStore store, Enricher enricher) throws IOException {
         this.store = store;
         this.enricher = enricher;
         // the document mapper the service's client uses, so the ceiling stores byte-for-byte what the pipeline does
         ObjectMapper mapper = Elastic.documentMapper();
         this.documents = mapper.writerFor(MentionDocument.class);
         this.json = mapper.getFactory();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var command = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                CeilingSender.class.getName(), elasticsearchUrl.replaceAll("/+$", "") + "/_bulk?filter_path=" + FILTER_PATH)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        if (authorization != null) {
+            command.environment().put(CeilingSender.AUTHORIZATION, authorization);
+        }
+        this.sender = command.start();
+        this.toSender = new BufferedWriter(new OutputStreamWriter(sender.getOutputStream(), StandardCharsets.UTF_8));
+        this.fromSender = new BufferedReader(new InputStreamReader(sender.getInputStream(), StandardCharsets.UTF_8));
     }
 
     /** Enriches and serialises the mentions into bodies of {@code batch} index operations each; not timed. */
@@ -127,65 +134,37 @@ final class BulkCeiling {
         return new Bodies(bodies, mentions.size());
     }
 
-    /** Sends the bodies, {@code concurrency} at a time, and reads what that cost the machine. */
-    Measure send(Bodies bodies, Cell cell) throws Exception {
-        ExecutorService senders = Executors.newFixedThreadPool(cell.concurrency());
-        var next = new AtomicInteger();
-        MachineCpu before = MachineCpu.now();
-        ProcessCpu processesBefore = ProcessCpu.now();
-        long t0 = System.nanoTime();
+    /** Hands the bodies to the sender, then lets it send them, {@code concurrency} at a time, and reads what that cost. */
+    Measure send(Bodies bodies, Cell cell) throws IOException {
+        Path file = Files.createTempFile("firebreak-ceiling", ".bodies");
         try {
-            var done = new ArrayList<Future<?>>();
-            for (int s = 0; s < cell.concurrency(); s++) {
-                done.add(senders.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < bodies.bodies().size(); i = next.getAndIncrement()) {
-                        post(bodies.bodies().get(i));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
+            CeilingSender.write(bodies.bodies(), file);
+            ask("load " + file, "ready");
+            MachineCpu before = MachineCpu.now();
+            ProcessCpu processesBefore = ProcessCpu.now();
+            String done = ask("go " + cell.concurrency(), "done ");
+            MachineCpu cpu = MachineCpu.now().since(before);
+            ProcessCpu processes = ProcessCpu.now().since(processesBefore);
+            double seconds = Long.parseLong(done.substring("done ".length()).strip()) / 1e9;
+            return new Measure(cell, bodies.documents(), seconds, cpu, processes);
         } finally {
-            senders.shutdown();
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Measure(cell, bodies.documents(), seconds, MachineCpu.now().since(before),
-                ProcessCpu.now().since(processesBefore));
-    }
-
-    private void post(byte[] body) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(bulk)
-                .header("Content-Type", "application/x-ndjson")
-                .timeout(Duration.ofSeconds(120))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (r.statusCode() != 200 || hasErrors(r.body())) {
-            // a ceiling that lost documents would flatter itself: every item must be stored
-            String answer = new String(r.body(), 0, Math.min(r.body().length, 600), StandardCharsets.UTF_8);
-            throw new IllegalStateException("the ceiling's bulk request answered " + r.statusCode() + ": " + answer);
+            Files.deleteIfExists(file);
         }
     }
 
-    /** The top-level {@code errors} flag of a bulk response, read without building the whole answer. */
-    private boolean hasErrors(byte[] response) throws IOException {
-        try (JsonParser p = json.createParser(response)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return true;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                if ("errors".equals(field)) {
-                    return value != JsonToken.VALUE_FALSE;
-                }
-                p.skipChildren();
-            }
-            return true;
+    private String ask(String command, String expected) throws IOException {
+        toSender.write(command);
+        toSender.newLine();
+        toSender.flush();
+        String answer = fromSender.readLine();
+        if (answer == null || !answer.startsWith(expected)) {
+            throw new IllegalStateException("the ceiling's sender answered " + answer + " to " + command);
         }
+        return answer;
+    }
+
+    @Override
+    public void close() {
+        sender.destroy();
     }
 }

@@ -106,7 +106,7 @@ public final class BenchCommand implements Callable<Integer> {
                     the pipeline's JVM by thread, us per mention: %s
                   pipeline with enrichment precomputed        %,10.0f docs/s
                   enrichment's share of ingest throughput      %9.1f %%   (target <= 10 %%)%s
-                    per round (%d rounds, alternating)         median %.1f %%, %.1f .. %.1f %%
+                    per round (%d rounds of their own)         median %.1f %%, %.1f .. %.1f %%
                   enrichment's CPU in the pipeline, measured   %9.1f %%   of machine CPU (%.0f us per mention)
                   enrichment's share of machine CPU per mention %8.1f %%   (Firebreak + Elasticsearch + senders)
                     per round                                  median %.1f %%, %.1f .. %.1f %%
@@ -135,7 +135,7 @@ public final class BenchCommand implements Callable<Integer> {
                 r.rounds(), wall.median() * 100, wall.min() * 100, wall.max() * 100,
                 r.enrichmentShareDirect() * 100, r.enrichmentCpuUsPerMention(),
                 cpu.pooled() * 100, cpu.median() * 100, cpu.min() * 100, cpu.max() * 100,
-                r.pipelineCpuUsPerMention(), r.precomputedCpuUsPerMention(), r.enrichmentShareFirebreakCpu() * 100,
+                r.abEnrichingCpuUsPerMention(), r.precomputedCpuUsPerMention(), r.enrichmentShareFirebreakCpu() * 100,
                 r.machineBusy() * 100, r.machineSteal() * 100,
                 r.bulkDocsPerRequest(), r.bulkDocsPerRequestPrecomputed(),
                 r.enrichmentOneThreadPerS(), r.latencyTrials(),
