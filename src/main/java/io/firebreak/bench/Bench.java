@@ -404,12 +404,10 @@ public final class Bench {
     }
 
     /**
-     * Before a timed arm, untimed: a full collection, so what the arm before left behind (the ceiling's bodies are
-     * megabytes each, allocated straight into the old generation) is not collected on the next arm's clock; then a
-     * wait until Elasticsearch is quiet, so the merges an arm leaves behind are not charged to the next one.
+     * Before a timed arm, untimed: a wait until Elasticsearch is quiet, so the merges an arm leaves behind are not
+     * charged to the next one. (No full collection here: it would shrink the heap and change how the collector runs.)
      */
     private static void settle() throws InterruptedException {
-        System.gc();
         long deadline = System.nanoTime() + QUIET_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             long before = ProcessCpu.now().childNanos();

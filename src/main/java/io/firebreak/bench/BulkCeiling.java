@@ -11,16 +11,15 @@ import io.firebreak.store.MentionDocument;
 import io.firebreak.store.MentionStore;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -67,8 +66,13 @@ final class BulkCeiling implements AutoCloseable {
         }
     }
 
-    /** Bodies ready to send and how many documents they hold. */
-    record Bodies(List<byte[]> bodies, int documents) {}
+    /** Documents serialised into a file of NDJSON bulk operations, to be cut into bodies of {@code batch} each. */
+    record Bodies(Path file, int batch, int documents) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            Files.deleteIfExists(file);
+        }
+    }
 
     /** What the answer is filtered to: the pipeline's filter, and the flag that says whether any item failed. */
     static final String FILTER_PATH = "errors,items.*.status,items.*.error.type,items.*.error.reason";
@@ -90,7 +94,7 @@ final class BulkCeiling implements AutoCloseable {
         this.enricher = enricher;
         // the document mapper the service's client uses, so the ceiling stores byte-for-byte what the pipeline does
         ObjectMapper mapper = Elastic.documentMapper();
-        this.documents = mapper.writerFor(MentionDocument.class);
+        this.documents = mapper.writerFor(MentionDocument.class).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         this.json = mapper.getFactory();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var command = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
@@ -104,15 +108,17 @@ final class BulkCeiling implements AutoCloseable {
         this.fromSender = new BufferedReader(new InputStreamReader(sender.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    /** Enriches and serialises the mentions into bodies of {@code batch} index operations each; not timed. */
-    Bodies serialise(List<Mention> mentions, int batch) {
+    /**
+     * Enriches and serialises the mentions into a file of index operations, read by the sender as bodies of
+     * {@code batch} operations each; not timed. Written as it goes, so no body of megabytes is ever held here.
+     */
+    Bodies serialise(List<Mention> mentions, int batch) throws IOException {
         Instant now = Instant.now();
-        var bodies = new ArrayList<byte[]>(mentions.size() / batch + 1);
-        var body = new ByteArrayOutputStream(batch * 700);
-        try {
-            for (int i = 0; i < mentions.size(); i++) {
-                Mention m = mentions.get(i);
-                try (JsonGenerator g = json.createGenerator(body)) {
+        Path file = Files.createTempFile("firebreak-ceiling", ".ndjson");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            for (Mention m : mentions) {
+                try (JsonGenerator g = json.createGenerator(out)) {
+                    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                     g.writeStartObject();
                     g.writeObjectFieldStart("index");
                     g.writeStringField("_index", store.indexFor(m.createdAt()));
@@ -120,26 +126,21 @@ final class BulkCeiling implements AutoCloseable {
                     g.writeEndObject();
                     g.writeEndObject();
                 }
-                body.write('\n');
-                documents.writeValue(body, MentionDocument.of(enricher.apply(m), now));
-                body.write('\n');
-                if ((i + 1) % batch == 0 || i == mentions.size() - 1) {
-                    bodies.add(body.toByteArray());
-                    body.reset();
-                }
+                out.write('\n');
+                documents.writeValue(out, MentionDocument.of(enricher.apply(m), now));
+                out.write('\n');
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
         }
-        return new Bodies(bodies, mentions.size());
+        return new Bodies(file, batch, mentions.size());
     }
 
     /** Hands the bodies to the sender, then lets it send them, {@code concurrency} at a time, and reads what that cost. */
     Measure send(Bodies bodies, Cell cell) throws IOException {
-        Path file = Files.createTempFile("firebreak-ceiling", ".bodies");
-        try {
-            CeilingSender.write(bodies.bodies(), file);
-            ask("load " + file, "ready");
+        try (bodies) {
+            ask("load " + bodies.batch() + " " + bodies.file(), "ready");
             MachineCpu before = MachineCpu.now();
             ProcessCpu processesBefore = ProcessCpu.now();
             String done = ask("go " + cell.concurrency(), "done ");
@@ -147,8 +148,6 @@ final class BulkCeiling implements AutoCloseable {
             ProcessCpu processes = ProcessCpu.now().since(processesBefore);
             double seconds = Long.parseLong(done.substring("done ".length()).strip()) / 1e9;
             return new Measure(cell, bodies.documents(), seconds, cpu, processes);
-        } finally {
-            Files.deleteIfExists(file);
         }
     }
 

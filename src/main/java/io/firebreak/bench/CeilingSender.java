@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedReader;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -19,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * client, {@code concurrency} at a time. Kept out of the pipeline's JVM so that its allocations and
  * the code it makes the JIT compile do not land on the pipeline's clock, nor the pipeline's on its.
  *
- * <p>It answers its parent over stdin/stdout, one line each way: {@code load FILE} (bodies written by
- * {@link #write}) is answered {@code ready}; {@code go CONCURRENCY} is answered {@code done NANOS}
+ * <p>It answers its parent over stdin/stdout, one line each way: {@code load BATCH FILE} (a file of
+ * NDJSON index operations, two lines each, cut here into bodies of BATCH) is answered {@code ready}; {@code go CONCURRENCY} is answered {@code done NANOS}
  * once every body is stored, or {@code error ...}. The cluster's URL is the first argument; an
  * Authorization header, if any, comes in the environment ({@value #AUTHORIZATION}), not on the
  * command line where any user could read it.
@@ -58,8 +56,9 @@ public final class CeilingSender {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             try {
                 if (line.startsWith("load ")) {
+                    String[] words = line.split(" ", 3);
                     bodies = List.of();
-                    bodies = read(Path.of(line.substring(5)));
+                    bodies = read(Path.of(words[2]), Integer.parseInt(words[1]));
                     out.println("ready");
                 } else if (line.startsWith("go ")) {
                     out.println("done " + sender.send(bodies, Integer.parseInt(line.substring(3).strip())));
@@ -70,31 +69,23 @@ public final class CeilingSender {
         }
     }
 
-    /** Bodies as the sender reads them: each one's length, then its bytes. */
-    static void write(List<byte[]> bodies, Path file) throws IOException {
-        try (var out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
-            for (byte[] body : bodies) {
-                out.writeInt(body.length);
-                out.write(body);
-            }
-        }
-    }
-
-    private static List<byte[]> read(Path file) throws IOException {
+    /** The operations in the file, {@code batch} to a body (each operation is an action line and a document line). */
+    private static List<byte[]> read(Path file, int batch) throws IOException {
+        byte[] all = Files.readAllBytes(file);
         var bodies = new ArrayList<byte[]>();
-        try (var in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            while (true) {
-                int length;
-                try {
-                    length = in.readInt();
-                } catch (EOFException end) {
-                    return bodies;
-                }
-                byte[] body = new byte[length];
-                in.readFully(body);
-                bodies.add(body);
+        int start = 0;
+        int lines = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] == '\n' && ++lines == 2 * batch) {
+                bodies.add(Arrays.copyOfRange(all, start, i + 1));
+                start = i + 1;
+                lines = 0;
             }
         }
+        if (start < all.length) {
+            bodies.add(Arrays.copyOfRange(all, start, all.length));
+        }
+        return bodies;
     }
 
     /** Sends every body, {@code concurrency} at a time; returns the nanoseconds from the first send to the last answer. */

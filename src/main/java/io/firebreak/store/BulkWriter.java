@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.config.Settings;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -254,19 +255,9 @@ public final class BulkWriter implements AutoCloseable {
     }
 
     private void send(List<Write> batch) {
-        int size = 0;
-        for (Write w : batch) {
-            size += w.lines().length;
-        }
-        byte[] body = new byte[size];
-        int at = 0;
-        for (Write w : batch) {
-            System.arraycopy(w.lines(), 0, body, at, w.lines().length);
-            at += w.lines().length;
-        }
         var request = new Request("POST", "/_bulk");
         request.addParameter("filter_path", FILTER_PATH);
-        request.setEntity(new ByteArrayEntity(body, NDJSON));
+        request.setEntity(new BulkBody(batch));
         requests.increment();
         documents.add(batch.size());
         try {
@@ -293,6 +284,90 @@ public final class BulkWriter implements AutoCloseable {
         } catch (RuntimeException e) {
             slots.release();
             unavailable(batch, e);
+        }
+    }
+
+    /**
+     * A bulk request's body read straight from its writes, one after another: gluing them into one array first
+     * would copy every byte once more, into arrays big enough to go straight to the collector's old generation.
+     */
+    private static final class BulkBody extends AbstractHttpEntity {
+        private final List<Write> batch;
+        private final long length;
+
+        BulkBody(List<Write> batch) {
+            super(NDJSON, null);
+            this.batch = batch;
+            long bytes = 0;
+            for (Write w : batch) {
+                bytes += w.lines().length;
+            }
+            this.length = bytes;
+        }
+
+        @Override
+        public long getContentLength() {
+            return length;
+        }
+
+        @Override
+        public InputStream getContent() {
+            return new InputStream() {
+                private int write;
+                private int at;
+                private long left = length;
+
+                @Override
+                public int read() {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] into, int offset, int length) {
+                    int copied = 0;
+                    while (copied < length && write < batch.size()) {
+                        byte[] lines = batch.get(write).lines();
+                        int n = Math.min(length - copied, lines.length - at);
+                        System.arraycopy(lines, at, into, offset + copied, n);
+                        copied += n;
+                        left -= n;
+                        at += n;
+                        if (at == lines.length) {
+                            write++;
+                            at = 0;
+                        }
+                    }
+                    return copied == 0 && length > 0 ? -1 : copied;
+                }
+
+                @Override
+                public int available() {
+                    return (int) Math.min(Integer.MAX_VALUE, left);
+                }
+            };
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            for (Write w : batch) {
+                out.write(w.lines());
+            }
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return true;
+        }
+
+        @Override
+        public boolean isStreaming() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+            // nothing held open: the writes are in memory
         }
     }
 
