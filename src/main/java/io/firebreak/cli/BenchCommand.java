@@ -115,6 +115,7 @@ public final class BenchCommand implements Callable<Integer> {
                     machine busy / stolen by the host          %.0f %% / %.0f %%
                     documents per bulk request                 %.0f with enrichment, %.0f precomputed
                   enrichment alone, one thread                %,10.0f mentions/s
+                  Slack Web API calls made by detection during the ingest runs %,d
                   detection latency, HTTP in -> Slack, %d trials
                     p50                                        %9.0f ms
                     p99                                        %9.0f ms   (target <= 250 ms)
@@ -138,7 +139,7 @@ public final class BenchCommand implements Callable<Integer> {
                 r.abEnrichingCpuUsPerMention(), r.precomputedCpuUsPerMention(), r.enrichmentShareFirebreakCpu() * 100,
                 r.machineBusy() * 100, r.machineSteal() * 100,
                 r.bulkDocsPerRequest(), r.bulkDocsPerRequestPrecomputed(),
-                r.enrichmentOneThreadPerS(), r.latencyTrials(),
+                r.enrichmentOneThreadPerS(), r.slackCallsDuringIngest(), r.latencyTrials(),
                 r.latencyP50Ms(), r.latencyP99Ms(), r.latencyMaxMs(), r.heapPeakMb(),
                 r.heapAfterGcMb(), r.rssPeakMb());
         return 0;
