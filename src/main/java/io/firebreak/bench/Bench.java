@@ -66,47 +66,48 @@ public final class Bench {
      * @param sweepDocs    documents per cell of the ceiling's sweep (at least three waves of the cell's requests)
      * @param sweepPasses  passes over the sweep, each in the other order, pooled per cell
      * @param jfr          where to write a JDK Flight Recording of the counted enriching pipeline arms, or null
+     * @param warmup       mentions sent through the pipeline, not counted, before anything is measured
      */
     public record Options(int mentions, int brands, int clients, int perRequest, int latencyTrials, Path texts,
-                          boolean control, int rounds, int sweepDocs, int sweepPasses, Path jfr) {
+                          boolean control, int rounds, int sweepDocs, int sweepPasses, Path jfr, int warmup) {
         public static Options full() {
-            return new Options(200_000, 100, 8, 500, 200, null, false, 12, 30_000, 2, null);
+            return new Options(200_000, 100, 8, 500, 200, null, false, 12, 30_000, 2, null, 200_000);
         }
 
         public static Options quick() {
-            return new Options(20_000, 100, 8, 500, 100, null, false, 4, 8_000, 1, null);
+            return new Options(20_000, 100, 8, 500, 100, null, false, 4, 8_000, 1, null, 20_000);
         }
 
         public Options withMentions(int n) {
-            return new Options(n, brands, clients, perRequest, latencyTrials, texts, control, rounds, sweepDocs, sweepPasses, jfr);
+            return new Options(n, brands, clients, perRequest, latencyTrials, texts, control, rounds, sweepDocs, sweepPasses, jfr, warmup);
         }
 
         public Options withClients(int n) {
-            return new Options(mentions, brands, n, perRequest, latencyTrials, texts, control, rounds, sweepDocs, sweepPasses, jfr);
+            return new Options(mentions, brands, n, perRequest, latencyTrials, texts, control, rounds, sweepDocs, sweepPasses, jfr, warmup);
         }
 
         /** The texts to post: a file of one's own, one per line, or (null) the shipped review sentences. */
         public Options withTexts(Path file) {
-            return new Options(mentions, brands, clients, perRequest, latencyTrials, file, control, rounds, sweepDocs, sweepPasses, jfr);
+            return new Options(mentions, brands, clients, perRequest, latencyTrials, file, control, rounds, sweepDocs, sweepPasses, jfr, warmup);
         }
 
         /** Records the enriching pipeline arms (counted rounds only) with JFR's profiling settings into this file. */
         public Options withJfr(Path file) {
             return new Options(mentions, brands, clients, perRequest, latencyTrials, texts, control, rounds, sweepDocs,
-                    sweepPasses, file);
+                    sweepPasses, file, warmup);
         }
 
         /** Both pipeline arms with enrichment precomputed: the share measured is then the method's own noise. */
         public Options asControl() {
-            return new Options(mentions, brands, clients, perRequest, latencyTrials, texts, true, rounds, sweepDocs, sweepPasses, jfr);
+            return new Options(mentions, brands, clients, perRequest, latencyTrials, texts, true, rounds, sweepDocs, sweepPasses, jfr, warmup);
         }
     }
 
-    /**
-     * Rounds run first and not counted, while the JIT and Elasticsearch settle: the compiler threads' CPU per
-     * mention falls from about 40 us in the first rounds to a plateau of 10-15 us by the fourth (200,000 mentions).
-     */
-    static final int WARMUP_ROUNDS = 4;
+    /** Rounds run first and not counted, while Elasticsearch's indices and the ceiling's sender settle. */
+    static final int WARMUP_ROUNDS = 2;
+
+    /** The pipeline's warm-up goes in parts of this many mentions, so its request bodies are not all held at once. */
+    static final int WARMUP_PART = 25_000;
 
     /** Elasticsearch counts as quiet once it used under a tenth of a core over this window; waited for at most QUIET_WAIT. */
     static final Duration QUIET_WINDOW = Duration.ofMillis(300);
@@ -142,6 +143,7 @@ public final class Bench {
             @JsonProperty("firebreak_process_cpu_us_per_mention") double firebreakProcessCpuUsPerMention,
             @JsonProperty("firebreak_process_cpu_us_per_round") Share firebreakProcessCpuUsPerRound,
             @JsonProperty("pipeline_jvm_threads_us_per_mention") Map<String, Double> pipelineJvmThreads,
+            @JsonProperty("pipeline_jit_us_per_round") double[] pipelineJitUsPerRound,
             @JsonProperty("pipeline_precomputed_enrichment_docs_per_s") double pipelineWithoutEnrichmentDocsPerS,
             @JsonProperty("enrichment_share") Share enrichmentShare,
             @JsonProperty("enrichment_share_cpu") Share enrichmentShareCpu,
@@ -265,6 +267,14 @@ public final class Bench {
         clientArm(service.client(), clientStore, warm.subList(0, Math.min(5_000, warmCount)), enricher, settings.ingest());
         ceiling.send(ceiling.serialise(warm.subList(0, Math.min(5_000, warmCount)), 1_000), new BulkCeiling.Cell(1_000, 2));
         pipeline(service.apiUrl(), BenchData.ndjson(warm, options.perRequest()), options.clients(), warm.size());
+        // the JIT keeps compiling what the pipeline runs for its first ~200,000 mentions: the compiler threads' CPU per
+        // mention falls from ~40 us to ~10 us by then and under 8 us after 400,000. A service runs for days, so that
+        // tail is not counted: the full bench sends 200,000 mentions through the pipeline first
+        for (int sent = 0; sent < options.warmup(); sent += WARMUP_PART) {
+            int part = Math.min(WARMUP_PART, options.warmup() - sent);
+            pipeline(service.apiUrl(), BenchData.ndjson(feed.next(part, "j" + sent, 5), options.perRequest()),
+                    options.clients(), part);
+        }
 
         // the sweep: every cell on fresh documents (a re-sent id is an update, which costs Elasticsearch more),
         // passes in alternating order so the index's growth does not favour the cells that come first
@@ -313,6 +323,7 @@ public final class Bench {
         double[] roundRatios = new double[rounds];
         double[] roundFirebreakCpu = new double[rounds];
         double[] roundFirebreakProcessCpu = new double[rounds];
+        double[] roundJit = new double[rounds];
         System.err.println("bench: rounds of the ceiling and the pipeline");
         for (int round = -WARMUP_ROUNDS; round < rounds; round++) {
             BulkCeiling.Measure roundCeiling = null;
@@ -336,6 +347,8 @@ public final class Bench {
                 }
             }
             if (round >= 0) {
+                roundJit[round] = ThreadCpu.perMention(roundLive.threads(), segment).entrySet().stream()
+                        .filter(e -> e.getKey().contains("CompilerThre")).mapToDouble(Map.Entry::getValue).sum();
                 live = live.plus(roundLive);
                 ceilingTotal = ceilingTotal.plus(roundCeiling);
                 roundRatios[round] = (segment / roundLive.seconds()) / roundCeiling.docsPerSecond();
@@ -394,7 +407,7 @@ public final class Bench {
                 Share.of(firebreakCpu, roundFirebreakCpu),
                 ProcessShare.of(ceilingTotal.processes(), ceilingTotal.documents()), ProcessShare.of(live.processes(), timed),
                 firebreakProcessCpu, Share.of(firebreakProcessCpu, roundFirebreakProcessCpu),
-                ThreadCpu.perMention(live.threads(), timed),
+                ThreadCpu.perMention(live.threads(), timed), roundJit,
                 withoutEnrichment,
                 Share.of(1 - withEnrichment / withoutEnrichment, roundShares),
                 Share.of(1 - precomputed.cpu().busySeconds() / enriching.cpu().busySeconds(), roundCpuShares),

@@ -104,6 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
                     the same on machine CPU                    %9.1f us  per round median %.1f, %.1f .. %.1f us
                     pipeline: JVM %.1f us + Elasticsearch %.1f us; ceiling: JVM %.1f us + Elasticsearch %.1f us
                     the pipeline's JVM by thread, us per mention: %s
+                    JIT compilers by round, us per mention     %s
                   pipeline with enrichment precomputed        %,10.0f docs/s
                   enrichment's share of ingest throughput      %9.1f %%   (target <= 10 %%)%s
                     per round (%d rounds of their own)         median %.1f %%, %.1f .. %.1f %%
@@ -132,6 +133,8 @@ public final class BenchCommand implements Callable<Integer> {
                 r.firebreakCpuUsPerMention(), machine.median(), machine.min(), machine.max(),
                 r.pipelineProcessCpu().jvm(), r.pipelineProcessCpu().elasticsearch(),
                 r.ceilingProcessCpu().jvm(), r.ceilingProcessCpu().elasticsearch(), threads,
+                java.util.Arrays.stream(r.pipelineJitUsPerRound()).mapToObj(v -> String.format("%.0f", v))
+                        .collect(java.util.stream.Collectors.joining(" ")),
                 r.pipelineWithoutEnrichmentDocsPerS(), wall.pooled() * 100, r.control() ? "  CONTROL: both arms precomputed" : "",
                 r.rounds(), wall.median() * 100, wall.min() * 100, wall.max() * 100,
                 r.enrichmentShareDirect() * 100, r.enrichmentCpuUsPerMention(),
