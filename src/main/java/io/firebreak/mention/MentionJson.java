@@ -62,19 +62,29 @@ public final class MentionJson {
      * @throws BadInputException when the body as a whole is unreadable (empty, or a broken array)
      */
     public Batch read(String origin, String body) {
-        String trimmed = body == null ? "" : body.strip();
-        if (trimmed.isEmpty()) {
+        // the bounds of body.strip(), without copying a body of thousands of lines to learn its shape
+        String text = body == null ? "" : body;
+        int from = 0;
+        int to = text.length();
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        if (from == to) {
             throw new BadInputException("the body is empty: send one Mention v1 JSON object, an array of them, or NDJSON");
         }
-        if (trimmed.charAt(0) == '[') {
-            return readArray(origin, trimmed);
+        if (text.charAt(from) == '[') {
+            return readArray(origin, text.substring(from, to));
         }
-        String firstLine = firstNonBlankLine(trimmed);
-        if (firstLine.length() < trimmed.length() && parsesAsObject(firstLine)) {
+        // more than one line: NDJSON if the first line is a whole object by itself
+        int firstBreak = text.indexOf('\n', from);
+        if (firstBreak >= 0 && firstBreak < to && parsesAsObject(text.substring(from, firstBreak).strip())) {
             return readLines(origin, body);
         }
         var batch = new Batch.Builder(origin);
-        addItem(batch, 0, "item 0", trimmed);
+        addItem(batch, 0, "item 0", text.substring(from, to));
         return batch.build();
     }
 
@@ -83,14 +93,30 @@ public final class MentionJson {
         var batch = new Batch.Builder(origin);
         int index = 0;
         int lineNo = 0;
-        for (String line : body.split("\r?\n", -1)) {
+        // lines end at \n or \r\n, as body.split("\r?\n", -1) would cut them, without a regular expression
+        int start = 0;
+        while (true) {
+            int lineBreak = body.indexOf('\n', start);
+            int end = lineBreak < 0 ? body.length()
+                    : lineBreak > start && body.charAt(lineBreak - 1) == '\r' ? lineBreak - 1 : lineBreak;
             lineNo++;
-            if (line.isBlank()) {
-                continue;
+            if (!isBlank(body, start, end)) {
+                addItem(batch, index++, "line " + lineNo, body.substring(start, end));
             }
-            addItem(batch, index++, "line " + lineNo, line);
+            if (lineBreak < 0) {
+                return batch.build();
+            }
+            start = lineBreak + 1;
         }
-        return batch.build();
+    }
+
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Batch readArray(String origin, String body) {
@@ -294,15 +320,6 @@ public final class MentionJson {
         } catch (JsonProcessingException e) {
             return false;
         }
-    }
-
-    private static String firstNonBlankLine(String text) {
-        for (String line : text.split("\r?\n")) {
-            if (!line.isBlank()) {
-                return line.strip();
-            }
-        }
-        return text;
     }
 
     private static String blankToNull(String s) {

@@ -1,14 +1,23 @@
 package io.firebreak.store;
 
-import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.json.JsonpMapper;
-import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
+import co.elastic.clients.transport.rest5_client.low_level.Request;
+import co.elastic.clients.transport.rest5_client.low_level.Response;
+import co.elastic.clients.transport.rest5_client.low_level.ResponseListener;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.config.Settings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +30,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * Batches writes from every request into bulk calls and tells each caller what happened to its own
  * document.
  *
- * <p>The shape is one queue and one sender thread: callers serialise their document and queue it;
- * the sender takes the first write, waits for one of {@code bulk_concurrency} request slots, then
+ * <p>The shape is one queue and one sender thread: callers serialise their document, with its action
+ * line, straight into the NDJSON the {@code _bulk} API reads, and queue those bytes; the sender takes
+ * the first write, waits for one of {@code bulk_concurrency} request slots, then
  * sends it with whatever queued behind it meanwhile (up to {@code bulk_max_operations} or
  * {@code bulk_max_bytes}). An idle writer sends a lone write at once, no timer; under load the
  * batches fill while the slots are busy.
@@ -39,6 +51,12 @@ import org.slf4j.LoggerFactory;
  * {@link StoreUnavailableException} (HTTP 503) rather than hanging. The Java client's own
  * BulkIngester was used here before: with many request threads adding at once it could leave a
  * caller parked for good (elastic/elasticsearch-java#651), which the benchmark hit.
+ *
+ * <p>The bytes go out through the Java client's own low-level REST client (its hosts, credentials,
+ * TLS and node retries), not its typed bulk API: that one copies every document again into operation
+ * objects, writes it a second time into the request and builds a typed object for every item of the
+ * answer, which cost more CPU per mention than the rest of ingest. The answer is asked for filtered
+ * to each item's status and error and read with a streaming parser.
  *
  * <p>Items refused with 429 are queued again with exponential backoff (50 ms doubling, 8 tries); a
  * bulk call that fails as a whole (Elasticsearch down, 5xx after the client's own retries) fails
@@ -50,8 +68,6 @@ public final class BulkWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BulkWriter.class);
     private static final int MAX_TRIES = 8;
     private static final long FIRST_BACKOFF_MS = 50;
-    // the action line of an index operation ({"index":{"_index":...,"_id":...}}) beside its document
-    private static final int ACTION_BYTES = 64;
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     /** What Elasticsearch said about one document. */
@@ -61,19 +77,24 @@ public final class BulkWriter implements AutoCloseable {
         }
     }
 
-    /** One document on its way; {@code tries} counts the sends so far. */
-    private record Write(String index, String id, BinaryData document, CompletableFuture<Outcome> done, int tries) {
+    /** All the answer says of each item, nothing else. */
+    private static final String FILTER_PATH = "items.*.status,items.*.error.type,items.*.error.reason";
+    private static final ContentType NDJSON = ContentType.create("application/x-ndjson");
+
+    /** One document on its way, as its action and source lines; {@code tries} counts the sends so far. */
+    private record Write(byte[] lines, CompletableFuture<Outcome> done, int tries) {
         long bytes() {
-            return ACTION_BYTES + index.length() + id.length() + document.size();
+            return lines.length;
         }
 
         Write retried() {
-            return new Write(index, id, document, done, tries + 1);
+            return new Write(lines, done, tries + 1);
         }
     }
 
-    private final ElasticsearchAsyncClient client;
-    private final JsonpMapper mapper;
+    private final Rest5Client client;
+    private final ObjectMapper mapper;
+    private final JsonFactory json;
     private final int maxOperations;
     private final long maxBytes;
     private final Duration admission;
@@ -88,17 +109,25 @@ public final class BulkWriter implements AutoCloseable {
     private volatile boolean abandoned;
 
     public BulkWriter(ElasticsearchClient client, Settings.Ingest settings) {
-        this(new ElasticsearchAsyncClient(client._transport(), client._transportOptions()), settings.bulkMaxOperations(),
-                settings.bulkMaxBytes(), settings.bulkConcurrency(), Duration.ofSeconds(settings.requestTimeoutS()));
+        this(client, settings.bulkMaxOperations(), settings.bulkMaxBytes(), settings.bulkConcurrency(),
+                Duration.ofSeconds(settings.requestTimeoutS()));
     }
 
     /**
+     * @param client    a client on the REST transport ({@link Elastic#connect}); documents are written with
+     *                  its Jackson mapper, so they are stored as its typed API would store them
      * @param admission how long a caller may wait for room in the queue before it is told Elasticsearch
      *                  is not keeping up
      */
-    BulkWriter(ElasticsearchAsyncClient client, int maxOperations, long maxBytes, int concurrency, Duration admission) {
-        this.client = client;
-        this.mapper = client._jsonpMapper();
+    BulkWriter(ElasticsearchClient client, int maxOperations, long maxBytes, int concurrency, Duration admission) {
+        if (!(client._transport() instanceof Rest5ClientTransport transport)
+                || !(client._jsonpMapper() instanceof JacksonJsonpMapper jackson)) {
+            throw new IllegalArgumentException("the bulk writer needs a client on the REST transport with a Jackson mapper, not "
+                    + client._transport().getClass().getName());
+        }
+        this.client = transport.restClient();
+        this.mapper = jackson.objectMapper();
+        this.json = mapper.getFactory();
         this.maxOperations = maxOperations;
         this.maxBytes = maxBytes;
         this.admission = admission;
@@ -120,7 +149,7 @@ public final class BulkWriter implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the bulk writer is closed");
         }
-        var write = new Write(index, id, BinaryData.of(document, mapper), new CompletableFuture<>(), 0);
+        var write = new Write(lines(index, id, document), new CompletableFuture<>(), 0);
         unfinished.incrementAndGet();
         try {
             if (!queue.offer(write, admission.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -134,6 +163,27 @@ public final class BulkWriter implements AutoCloseable {
             throw new StoreUnavailableException("interrupted while waiting to queue a write", e);
         }
         return write.done();
+    }
+
+    /** {@code {"index":{"_index":...,"_id":...}}}, a line break, the document, a line break: one operation of a bulk body. */
+    private byte[] lines(String index, String id, Object document) {
+        var out = new ByteArrayBuilder(512);
+        try (JsonGenerator g = json.createGenerator(out)) {
+            // the two lines are two root values: no separator but the line break
+            g.setRootValueSeparator(null);
+            g.writeStartObject();
+            g.writeObjectFieldStart("index");
+            g.writeStringField("_index", index);
+            g.writeStringField("_id", id);
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeRaw('\n');
+            mapper.writeValue(g, document);
+            g.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise the document " + id, e);
+        }
+        return out.toByteArray();
     }
 
     /** Bulk requests sent so far (a 429 retry counts again). */
@@ -205,33 +255,195 @@ public final class BulkWriter implements AutoCloseable {
     }
 
     private void send(List<Write> batch) {
-        var operations = new ArrayList<BulkOperation>(batch.size());
-        for (Write w : batch) {
-            operations.add(BulkOperation.of(op -> op.index(i -> i.index(w.index()).id(w.id()).document(w.document()))));
-        }
+        var request = new Request("POST", "/_bulk");
+        request.addParameter("filter_path", FILTER_PATH);
+        request.setEntity(new BulkBody(batch));
         requests.increment();
         documents.add(batch.size());
-        CompletableFuture<BulkResponse> response;
         try {
-            response = client.bulk(BulkRequest.of(b -> b.operations(operations)));
+            client.performRequestAsync(request, new ResponseListener() {
+                @Override
+                public void onSuccess(Response response) {
+                    slots.release();
+                    List<Outcome> outcomes;
+                    try (InputStream in = response.getEntity().getContent()) {
+                        outcomes = outcomes(in);
+                    } catch (IOException | RuntimeException e) {
+                        unavailable(batch, e);
+                        return;
+                    }
+                    settle(batch, outcomes);
+                }
+
+                @Override
+                public void onFailure(Exception failure) {
+                    slots.release();
+                    unavailable(batch, failure);
+                }
+            });
         } catch (RuntimeException e) {
-            response = CompletableFuture.failedFuture(e);
-        }
-        response.whenComplete((r, failure) -> {
             slots.release();
-            if (failure != null) {
-                var unavailable = new StoreUnavailableException("Elasticsearch did not take the bulk request: " + failure, failure);
-                batch.forEach(w -> finish(w, null, unavailable));
-            } else {
-                settle(batch, r.items());
-            }
-        });
+            unavailable(batch, e);
+        }
     }
 
-    private void settle(List<Write> batch, List<BulkResponseItem> items) {
+    /**
+     * A bulk request's body read straight from its writes, one after another: gluing them into one array first
+     * would copy every byte once more, into arrays big enough to go straight to the collector's old generation.
+     */
+    private static final class BulkBody extends AbstractHttpEntity {
+        private final List<Write> batch;
+        private final long length;
+
+        BulkBody(List<Write> batch) {
+            super(NDJSON, null);
+            this.batch = batch;
+            long bytes = 0;
+            for (Write w : batch) {
+                bytes += w.lines().length;
+            }
+            this.length = bytes;
+        }
+
+        @Override
+        public long getContentLength() {
+            return length;
+        }
+
+        @Override
+        public InputStream getContent() {
+            return new InputStream() {
+                private int write;
+                private int at;
+                private long left = length;
+
+                @Override
+                public int read() {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] into, int offset, int length) {
+                    int copied = 0;
+                    while (copied < length && write < batch.size()) {
+                        byte[] lines = batch.get(write).lines();
+                        int n = Math.min(length - copied, lines.length - at);
+                        System.arraycopy(lines, at, into, offset + copied, n);
+                        copied += n;
+                        left -= n;
+                        at += n;
+                        if (at == lines.length) {
+                            write++;
+                            at = 0;
+                        }
+                    }
+                    return copied == 0 && length > 0 ? -1 : copied;
+                }
+
+                @Override
+                public int available() {
+                    return (int) Math.min(Integer.MAX_VALUE, left);
+                }
+            };
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            for (Write w : batch) {
+                out.write(w.lines());
+            }
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return true;
+        }
+
+        @Override
+        public boolean isStreaming() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+            // nothing held open: the writes are in memory
+        }
+    }
+
+    private void unavailable(List<Write> batch, Exception failure) {
+        var unavailable = new StoreUnavailableException("Elasticsearch did not take the bulk request: " + failure, failure);
+        batch.forEach(w -> finish(w, null, unavailable));
+    }
+
+    /** Each item's status and error ({@code type: reason}, null for none), in the order sent. */
+    private List<Outcome> outcomes(InputStream answer) throws IOException {
+        var out = new ArrayList<Outcome>();
+        try (JsonParser p = json.createParser(answer)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("the bulk answer is not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                if (!"items".equals(field) || p.nextToken() != JsonToken.START_ARRAY) {
+                    p.nextToken();
+                    p.skipChildren();
+                    continue;
+                }
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    // {"index": {"status": 201, "error": {"type": ..., "reason": ...}}}
+                    Outcome outcome = new Outcome(500, "no answer for this item in the bulk response");
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        if (p.nextToken() == JsonToken.START_OBJECT) {
+                            outcome = item(p);
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    out.add(outcome);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One item's result, the parser on its opening brace. */
+    private static Outcome item(JsonParser p) throws IOException {
+        int status = 500;
+        String error = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if ("status".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
+                status = p.getIntValue();
+            } else if ("error".equals(field) && value == JsonToken.START_OBJECT) {
+                String type = null;
+                String reason = null;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    if ("type".equals(name)) {
+                        type = p.getValueAsString();
+                    } else if ("reason".equals(name)) {
+                        reason = p.getValueAsString();
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                error = type + ": " + reason;
+            } else if ("error".equals(field) && value == JsonToken.VALUE_STRING) {
+                error = p.getText();
+            } else {
+                p.skipChildren();
+            }
+        }
+        return new Outcome(status, error);
+    }
+
+    private void settle(List<Write> batch, List<Outcome> outcomes) {
         for (int i = 0; i < batch.size(); i++) {
             Write w = batch.get(i);
-            BulkResponseItem item = i < items.size() ? items.get(i) : null;
+            Outcome item = i < outcomes.size() ? outcomes.get(i) : null;
             if (item == null) {
                 finish(w, new Outcome(500, "no answer for this item in the bulk response"), null);
             } else if (item.status() == 429 && w.tries() + 1 < MAX_TRIES) {
@@ -239,8 +451,7 @@ public final class BulkWriter implements AutoCloseable {
                 long delay = FIRST_BACKOFF_MS << w.tries();
                 retries.schedule(() -> requeue(w.retried()), delay, TimeUnit.MILLISECONDS);
             } else {
-                String error = item.error() == null ? null : item.error().type() + ": " + item.error().reason();
-                finish(w, new Outcome(item.status(), error), null);
+                finish(w, item, null);
             }
         }
     }

@@ -106,4 +106,28 @@ class MentionJsonTest {
         assertThatThrownBy(() -> json.read("test", "[{\"id\":")).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("line 1");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            L\r\nL\r\n
+            \nL\n \t\nL
+            L\r\r\nL\r
+            \r\n\r\nL\nL\n\n
+            """)
+    void ndjsonLines_areCutAndNumberedAsAtLineBreaksOrCrLf(String shape) {
+        String line = VALID.replace("\n", "");
+        String body = shape.replace("\\r", "\r").replace("\\n", "\n").replace("\\t", "\t").replace("L", line);
+        var expected = new java.util.ArrayList<String>();
+        String[] cut = body.split("\r?\n", -1);
+        for (int i = 0; i < cut.length; i++) {
+            if (!cut[i].isBlank()) {
+                expected.add("line " + (i + 1) + ":" + cut[i].endsWith("\r"));
+            }
+        }
+
+        Batch batch = json.readLines("test", body.replace("\"id\":\"1\"", "\"id\":1"));
+
+        // every line is rejected (a number id), so each one's place and raw text can be read back
+        assertThat(batch.rejected()).extracting(r -> r.where() + ":" + r.raw().endsWith("\r")).containsExactlyElementsOf(expected);
+    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -212,8 +211,7 @@ class BulkWriterTest {
         server.start();
         ElasticsearchClient sync = Elastic.connect("http://127.0.0.1:" + server.getAddress().getPort(),
                 Settings.Credentials.NONE, null);
-        var async = new ElasticsearchAsyncClient(sync._transport(), sync._transportOptions());
-        return new BulkWriter(async, maxOperations, 5_000_000, concurrency, admission);
+        return new BulkWriter(sync, maxOperations, 5_000_000, concurrency, admission);
     }
 
     /** Answers a bulk body item by item, as {@link #statusFor} says, after {@link #hold} opens; {@link #arrived} counts the first. */
