@@ -163,6 +163,7 @@ public final class Bench {
             @JsonProperty("latency_p99_ms") double latencyP99Ms,
             @JsonProperty("latency_max_ms") double latencyMaxMs,
             @JsonProperty("heap_peak_mb") double heapPeakMb,
+            @JsonProperty("heap_live_peak_mb") double heapLivePeakMb,
             @JsonProperty("heap_after_gc_mb") double heapAfterGcMb,
             @JsonProperty("rss_peak_mb") double rssPeakMb) {}
 
@@ -320,6 +321,7 @@ public final class Bench {
         BulkCeiling.Measure ceilingTotal = BulkCeiling.Measure.none(best);
         Arm live = Arm.NONE;
         double heapPeak = 0;
+        double heapLivePeak = 0;
         double[] roundRatios = new double[rounds];
         double[] roundFirebreakCpu = new double[rounds];
         double[] roundFirebreakProcessCpu = new double[rounds];
@@ -344,6 +346,7 @@ public final class Bench {
                         appendRecording(recording, options.jfr());
                     }
                     heapPeak = Math.max(heapPeak, Memory.heapPeakMb());
+                    heapLivePeak = Math.max(heapLivePeak, Memory.liveAfterGcPeakMb());
                 }
             }
             if (round >= 0) {
@@ -419,7 +422,7 @@ public final class Bench {
                 live.documentsPerRequest(), precomputed.documentsPerRequest(),
                 oneThread, slackCalls, millis.length,
                 DetectionLatency.percentile(millis, 50), DetectionLatency.percentile(millis, 99), millis[millis.length - 1],
-                heapPeak, heapAfterGc, Memory.rssPeakMb());
+                heapPeak, heapLivePeak, heapAfterGc, Memory.rssPeakMb());
     }
 
     /**
@@ -470,7 +473,7 @@ public final class Bench {
 
         List<Mention> next(int count, String idPrefix, long seed) {
             List<Mention> out = data.mentions(count, brands, next, idPrefix, seed);
-            next = next.plusMillis(count * BenchData.STEP_MILLIS);
+            next = next.plusNanos(count * BenchData.STEP_MICROS * 1_000);
             return out;
         }
     }

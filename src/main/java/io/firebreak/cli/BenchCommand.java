@@ -121,7 +121,8 @@ public final class BenchCommand implements Callable<Integer> {
                     p50                                        %9.0f ms
                     p99                                        %9.0f ms   (target <= 250 ms)
                     max                                        %9.0f ms
-                  heap peak during the pipeline run            %9.0f MB   (target <= 512 MB)
+                  heap peak during the pipeline run            %9.0f MB   (pools' peaks summed: an upper bound)
+                  heap in use after a collection, at most      %9.0f MB   (target <= 512 MB)
                   heap after GC (steady state)                 %9.0f MB
                   JVM resident set peak                        %9.0f MB
                 """, r.mentions(), r.brands(), r.rounds(), r.texts(), sweep, r.ceilingBatch(), r.ceilingConcurrency(),
@@ -144,7 +145,7 @@ public final class BenchCommand implements Callable<Integer> {
                 r.bulkDocsPerRequest(), r.bulkDocsPerRequestPrecomputed(),
                 r.enrichmentOneThreadPerS(), r.slackCallsDuringIngest(), r.latencyTrials(),
                 r.latencyP50Ms(), r.latencyP99Ms(), r.latencyMaxMs(), r.heapPeakMb(),
-                r.heapAfterGcMb(), r.rssPeakMb());
+                r.heapLivePeakMb(), r.heapAfterGcMb(), r.rssPeakMb());
         return 0;
     }
 }
