@@ -39,6 +39,8 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
             Set.of("ratelimited", "rate_limited", "internal_error", "fatal_error", "service_unavailable", "request_timeout");
 
     private static final String MESSAGE_GONE = "message_not_found";
+    /** A Web API call that takes longer has failed: Slack answers in well under a second when it is well. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final Slack slack;
     private final MethodsClient methods;
@@ -57,6 +59,11 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
      * @param chartsDir where chart PNGs are kept (also when upload is not possible); null to skip charts
      */
     public SlackNotifier(String token, String apiUrl, DeliveryLog log, Path chartsDir) {
+        this(token, apiUrl, log, chartsDir, CALL_TIMEOUT);
+    }
+
+    /** @param timeout how long one Web API call may take before it counts as failed (and is retried) */
+    public SlackNotifier(String token, String apiUrl, DeliveryLog log, Path chartsDir, Duration timeout) {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("Slack token is empty");
         }
@@ -66,6 +73,8 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
             config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
         }
         config.setStatsEnabled(false);
+        config.setHttpClientCallTimeoutMillis((int) timeout.toMillis());
+        config.setHttpClientReadTimeoutMillis((int) timeout.toMillis());
         config.setPrettyResponseLoggingEnabled(false);
         this.slack = Slack.getInstance(config);
         this.methods = slack.methods(token);

@@ -57,8 +57,12 @@ public final class SlackStandIn implements AutoCloseable {
         }
     }
 
-    /** A failure to inject. */
-    public enum Failure { RATE_LIMITED, SERVER_ERROR, DISCONNECT }
+    /**
+     * A failure to inject. {@code SLOW} answers only after {@link #slowMillis} (longer than the client
+     * waits, so it times out) and then without doing the call: a request that never reached Slack's
+     * back end. (One that did and whose answer was lost is the known limit in docs/alerts.md.)
+     */
+    public enum Failure { RATE_LIMITED, SERVER_ERROR, DISCONNECT, SLOW }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -70,6 +74,7 @@ public final class SlackStandIn implements AutoCloseable {
     private final Map<String, String> channelIds = new HashMap<>();
     private final Map<String, String> messages = new LinkedHashMap<>();
     private int retryAfterSeconds = 1;
+    private volatile long slowMillis = 3_000;
     private boolean down;
     private boolean filesSupported = true;
     private long tsCounter = 100;
@@ -150,6 +155,12 @@ public final class SlackStandIn implements AutoCloseable {
         return this;
     }
 
+    /** How long a {@link Failure#SLOW} call waits before it answers. */
+    public SlackStandIn slowMillis(long millis) {
+        this.slowMillis = millis;
+        return this;
+    }
+
     /** Without files support {@code files.*} answers {@code unknown_method}, like a minimal stand-in. */
     public synchronized SlackStandIn filesSupported(boolean supported) {
         this.filesSupported = supported;
@@ -174,6 +185,23 @@ public final class SlackStandIn implements AutoCloseable {
                     : contentType.startsWith("application/x-www-form-urlencoded") ? parseForm(utf8)
                     : contentType.startsWith("application/json") ? parseJsonFields(utf8)
                     : Map.of();
+            boolean slow;
+            synchronized (this) {
+                slow = !down && failures.peek() == Failure.SLOW;
+                if (slow) {
+                    failures.poll();
+                    record(method, auth, contentType, body, form, 504);
+                }
+            }
+            if (slow) {
+                try {
+                    Thread.sleep(slowMillis); // outside the lock: other calls go on meanwhile
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                send(exchange, 504, "{\"ok\":false,\"error\":\"request_timeout\"}", null);
+                return;
+            }
             synchronized (this) {
                 Failure failure = down ? null : failures.poll();
                 if (down) {
