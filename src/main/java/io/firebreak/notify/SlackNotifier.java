@@ -6,6 +6,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
@@ -15,6 +16,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import com.slack.api.model.ConversationType;
+import com.slack.api.model.Message;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +45,8 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
             Set.of("ratelimited", "rate_limited", "internal_error", "fatal_error", "service_unavailable", "request_timeout");
 
     private static final String MESSAGE_GONE = "message_not_found";
+    /** The metadata event type of every message Firebreak posts; its payload's {@code key} names the message. */
+    static final String METADATA_TYPE = "firebreak_message";
     /** A Web API call that takes longer has failed: Slack answers in well under a second when it is well. */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
@@ -86,16 +94,17 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
     @Override
     public void deliver(Notification n, AlertChange change) throws NotifyFailure {
         String alertId = n.alert().alertId();
+        long version = n.alert().version();
         Delivery d = log.find(alertId).orElse(Delivery.none(alertId));
         Delivery.Thread here = d.threadFor(n.channel());
         if (here != null) {
             if (update(here, SlackMessage.of(n))) {
-                reply(here, SlackMessage.threadReply(change));
+                reply(alertId, version, here, SlackMessage.threadReply(change));
                 if (!n.alert().open()) {
                     // it ended: every channel it was in hears so, not only the one it moved to
                     for (Delivery.Thread other : d.threads()) {
                         if (other != here && update(other, SlackMessage.followedElsewhere(n, n.channel()))) {
-                            reply(other, SlackMessage.threadReply(change));
+                            reply(alertId, version, other, SlackMessage.threadReply(change));
                         }
                     }
                 }
@@ -109,23 +118,24 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
         Delivery.Thread previous = d.home();
         String link = previous == null ? null : permalink(previous);
         SlackMessage message = previous == null ? SlackMessage.of(n) : SlackMessage.movedHere(n, previous.route(), link);
-        ChatPostMessageResponse posted = call("chat.postMessage", Set.of(), () -> methods.chatPostMessage(r -> r
-                .channel(n.channel()).text(message.text()).blocksAsString(message.blocksJson())
-                .unfurlLinks(false).unfurlMedia(false).linkNames(false)));
+        // its key names the alert and the channel: a post whose answer was lost is found again, not made twice
+        String key = alertId + " in " + n.channel();
+        Delivery.Thread thread = postOnce(alertId, key, n.channel(), null, r -> r.channel(n.channel())
+                .text(message.text()).blocksAsString(message.blocksJson()));
         // recorded before anything else: from here on a retry updates this message, it never posts a second
-        Delivery.Thread thread = new Delivery.Thread(n.channel(), posted.getChannel(), posted.getTs());
-        log.save(d.withThread(thread));
+        log.save(log.find(alertId).orElse(d).withThread(thread).sent(key));
         // the chart is rendered and uploaded beside the delivery, so the next alert does not wait for it
-        charts.execute(() -> attachChart(n, posted.getChannel(), posted.getTs()));
+        charts.execute(() -> attachChart(n, thread.channel(), thread.ts()));
         for (Delivery.Thread old : d.threads()) {
             // the old channel learns where the alert went; its message stops offering buttons there
             if (update(old, SlackMessage.followedElsewhere(n, n.channel()))) {
-                reply(old, SlackMessage.threadReply(change) + "\nNow followed in " + SlackText.mrkdwn(n.channel(), 80) + ".");
+                reply(alertId, version, old, SlackMessage.threadReply(change) + "\nNow followed in "
+                        + SlackText.mrkdwn(n.channel(), 80) + ".");
             }
         }
     }
 
-    /** Updates a message in place; false when it no longer exists. */
+    /** Updates a message in place (doing it twice does no harm); false when it no longer exists. */
     private boolean update(Delivery.Thread t, SlackMessage message) throws NotifyFailure {
         ChatUpdateResponse updated = call("chat.update", Set.of(MESSAGE_GONE), () -> methods.chatUpdate(r -> r
                 .channel(t.channel()).ts(t.ts()).text(message.text())
@@ -133,10 +143,99 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
         return updated.isOk();
     }
 
-    private void reply(Delivery.Thread t, String text) throws NotifyFailure {
-        call("chat.postMessage", Set.of(), () -> methods.chatPostMessage(r -> r
-                .channel(t.channel()).threadTs(t.ts()).text(text)
-                .unfurlLinks(false).unfurlMedia(false).linkNames(false)));
+    /** The thread reply of one version, sent once per thread. */
+    private void reply(String alertId, long version, Delivery.Thread t, String text) throws NotifyFailure {
+        String key = alertId + " v" + version + " in " + t.ts();
+        postOnce(alertId, key, t.route(), t, r -> r.channel(t.channel()).threadTs(t.ts()).text(text));
+        log.save(log.find(alertId).orElse(Delivery.none(alertId)).sent(key));
+    }
+
+    /**
+     * Posts a message at most once. The message carries its key in Slack message metadata, and the key is
+     * recorded as being sent before the call: if an earlier try ended without a clear answer (a timeout, a
+     * dropped connection, a crash), the channel's history (or the thread's replies) is searched for the key
+     * first, and the message found is taken instead of posting another.
+     *
+     * @param thread the thread the message replies in, or null for a top-level message in {@code route}
+     */
+    private Delivery.Thread postOnce(String alertId, String key, String route, Delivery.Thread thread,
+                                     java.util.function.UnaryOperator<ChatPostMessageRequest.ChatPostMessageRequestBuilder> request)
+            throws NotifyFailure {
+        Delivery d = log.find(alertId).orElse(Delivery.none(alertId));
+        Instant since = d.sending().get(key);
+        if (since != null) {
+            Delivery.Thread found = lookUp(key, route, thread, since);
+            if (found != null) {
+                LOG.info("alert {}: '{}' was already in Slack (an earlier try's answer was lost); not posted again", alertId, key);
+                return found;
+            }
+        } else {
+            log.save(d.sending(key, Instant.now()));
+        }
+        Message.Metadata metadata = new Message.Metadata(METADATA_TYPE, Map.of("key", key));
+        ChatPostMessageResponse posted = call("chat.postMessage", Set.of(), () -> methods.chatPostMessage(r ->
+                request.apply(r).metadata(metadata).unfurlLinks(false).unfurlMedia(false).linkNames(false)));
+        return new Delivery.Thread(route, posted.getChannel(), posted.getTs());
+    }
+
+    /** The message carrying {@code key}, posted since {@code since}, or null (also when Slack will not say). */
+    private Delivery.Thread lookUp(String key, String route, Delivery.Thread thread, Instant since) {
+        String oldest = String.valueOf(since.minusSeconds(60).getEpochSecond());
+        try {
+            List<Message> messages;
+            String channel;
+            if (thread != null) {
+                channel = thread.channel();
+                var r = methods.conversationsReplies(q -> q.channel(thread.channel()).ts(thread.ts()).oldest(oldest)
+                        .includeAllMetadata(true).limit(200));
+                messages = r.isOk() ? r.getMessages() : null;
+            } else {
+                channel = channelId(route);
+                if (channel == null) {
+                    return null;
+                }
+                var r = methods.conversationsHistory(q -> q.channel(channel).oldest(oldest).includeAllMetadata(true).limit(200));
+                messages = r.isOk() ? r.getMessages() : null;
+            }
+            if (messages == null) {
+                LOG.warn("cannot look for '{}' in Slack (scopes channels:history, channels:read needed); it may be posted twice", key);
+                return null;
+            }
+            for (Message m : messages) {
+                if (m.getMetadata() != null && METADATA_TYPE.equals(m.getMetadata().getEventType())
+                        && m.getMetadata().getEventPayload() != null && key.equals(m.getMetadata().getEventPayload().get("key"))) {
+                    return new Delivery.Thread(route, channel, m.getTs());
+                }
+            }
+            return null;
+        } catch (IOException | SlackApiException e) {
+            LOG.warn("looking for '{}' in Slack failed ({}); it may be posted twice", key, e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    /** A channel's id from its configured name ({@code #crisis-alerts}), or the id itself. */
+    private String channelId(String route) throws IOException, SlackApiException {
+        if (route.matches("[CGD][A-Z0-9]{8,}")) {
+            return route;
+        }
+        String name = route.startsWith("#") ? route.substring(1) : route;
+        String cursor = null;
+        do {
+            String page = cursor;
+            var r = methods.conversationsList(q -> q.cursor(page).limit(200).excludeArchived(true)
+                    .types(List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL)));
+            if (!r.isOk()) {
+                return null;
+            }
+            for (var c : r.getChannels()) {
+                if (name.equals(c.getName())) {
+                    return c.getId();
+                }
+            }
+            cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
+        } while (cursor != null && !cursor.isEmpty());
+        return null;
     }
 
     /** A link to a message, or null when Slack will not give one (the move is still announced). */

@@ -28,7 +28,8 @@ import java.util.concurrent.Executors;
 /**
  * A local Slack Web API for tests and the benchmark, on the JDK HTTP server bound to 127.0.0.1.
  * Records every request (method, body, form or JSON fields, Authorization header, status sent), answers
- * {@code chat.postMessage}, {@code chat.update}, {@code chat.getPermalink}, {@code auth.test} and the {@code files.*} upload
+ * {@code chat.postMessage}, {@code chat.update}, {@code chat.getPermalink}, {@code conversations.list / history /
+ * replies} (with message metadata), {@code auth.test} and the {@code files.*} upload
  * flow like Slack does, and can fail on demand: the next N calls with 429 + Retry-After, 500, a
  * dropped connection or a Slack error code, or everything while "down".
  */
@@ -72,9 +73,13 @@ public final class SlackStandIn implements AutoCloseable {
     private final Deque<Failure> failures = new ArrayDeque<>();
     private final Deque<String> errors = new ArrayDeque<>();
     private final Map<String, String> channelIds = new HashMap<>();
-    private final Map<String, String> messages = new LinkedHashMap<>();
+    private final Map<String, Posted> messages = new LinkedHashMap<>();
+
+    /** A message it holds: where, in which thread (null: top level), and its metadata as sent (JSON or null). */
+    private record Posted(String channel, String ts, String threadTs, String text, String metadata) {}
     private int retryAfterSeconds = 1;
     private volatile long slowMillis = 3_000;
+    private int loseAnswers;
     private boolean down;
     private boolean filesSupported = true;
     private long tsCounter = 100;
@@ -155,6 +160,12 @@ public final class SlackStandIn implements AutoCloseable {
         return this;
     }
 
+    /** Does the next {@code n} calls but drops the connection instead of answering: Slack did it, the answer was lost. */
+    public synchronized SlackStandIn loseNextAnswers(int n) {
+        loseAnswers += n;
+        return this;
+    }
+
     /** How long a {@link Failure#SLOW} call waits before it answers. */
     public SlackStandIn slowMillis(long millis) {
         this.slowMillis = millis;
@@ -224,6 +235,13 @@ public final class SlackStandIn implements AutoCloseable {
                     send(exchange, 500, "{\"ok\":false,\"error\":\"internal_error\"}", null);
                     return;
                 }
+                if (loseAnswers > 0 && !path.startsWith("/upload/")) {
+                    // done, but the answer never leaves: the client cannot tell this from a call never made
+                    loseAnswers--;
+                    record(method, auth, contentType, body, form, 0);
+                    answer(method, form);
+                    return;
+                }
                 record(method, auth, contentType, body, form, 200);
                 if (path.startsWith("/upload/")) {
                     // the file bytes go to the URL files.getUploadURLExternal handed out; Slack answers in plain text
@@ -246,6 +264,16 @@ public final class SlackStandIn implements AutoCloseable {
                     .put("bot_id", "B0STANDIN");
             case "chat.postMessage" -> postMessage(form);
             case "chat.update" -> update(form);
+            case "conversations.list" -> {
+                ArrayNode channels = JSON.createArrayNode();
+                channelIds.forEach((name, id) -> channels.add(JSON.createObjectNode().put("id", id)
+                        .put("name", name.startsWith("#") ? name.substring(1) : name)));
+                ObjectNode ok = JSON.createObjectNode().put("ok", true);
+                ok.set("channels", channels);
+                yield ok;
+            }
+            case "conversations.history" -> history(channelId(form.getOrDefault("channel", "")), null);
+            case "conversations.replies" -> history(channelId(form.getOrDefault("channel", "")), form.get("ts"));
             case "chat.getPermalink" -> {
                 String channel = channelId(form.getOrDefault("channel", ""));
                 String ts = form.getOrDefault("message_ts", "");
@@ -287,7 +315,8 @@ public final class SlackStandIn implements AutoCloseable {
         }
         String ts = nextTs();
         String channelId = channelId(channel);
-        messages.put(channelId + "/" + ts, form.getOrDefault("text", ""));
+        messages.put(channelId + "/" + ts, new Posted(channelId, ts, form.get("thread_ts"), form.getOrDefault("text", ""),
+                form.get("metadata")));
         ObjectNode ok = JSON.createObjectNode().put("ok", true).put("channel", channelId).put("ts", ts);
         ok.set("message", JSON.createObjectNode().put("type", "message").put("text", form.getOrDefault("text", "")).put("ts", ts));
         return ok;
@@ -298,7 +327,8 @@ public final class SlackStandIn implements AutoCloseable {
         if (!messages.containsKey(key)) {
             return error("message_not_found");
         }
-        messages.put(key, form.getOrDefault("text", ""));
+        Posted was = messages.get(key);
+        messages.put(key, new Posted(was.channel(), was.ts(), was.threadTs(), form.getOrDefault("text", ""), was.metadata()));
         return JSON.createObjectNode().put("ok", true).put("channel", channelId(form.get("channel")))
                 .put("ts", form.get("ts")).put("text", form.getOrDefault("text", ""));
     }
@@ -307,6 +337,34 @@ public final class SlackStandIn implements AutoCloseable {
     public synchronized String channelName(String idOrName) {
         return channelIds.entrySet().stream().filter(e -> e.getValue().equals(idOrName)).map(Map.Entry::getKey)
                 .findFirst().orElse(idOrName);
+    }
+
+    /** A channel's top-level messages, or one thread's replies, newest first, with their metadata. */
+    private ObjectNode history(String channel, String threadTs) {
+        ArrayNode out = JSON.createArrayNode();
+        List<Posted> all = new ArrayList<>(messages.values());
+        java.util.Collections.reverse(all);
+        for (Posted p : all) {
+            boolean wanted = p.channel().equals(channel) && (threadTs == null ? p.threadTs() == null
+                    : threadTs.equals(p.threadTs()) || threadTs.equals(p.ts()));
+            if (wanted) {
+                ObjectNode m = JSON.createObjectNode().put("type", "message").put("ts", p.ts()).put("text", p.text());
+                if (p.threadTs() != null) {
+                    m.put("thread_ts", p.threadTs());
+                }
+                if (p.metadata() != null) {
+                    try {
+                        m.set("metadata", JSON.readTree(p.metadata()));
+                    } catch (IOException e) {
+                        // metadata that is not JSON is left out, as Slack would refuse it
+                    }
+                }
+                out.add(m);
+            }
+        }
+        ObjectNode ok = JSON.createObjectNode().put("ok", true);
+        ok.set("messages", out);
+        return ok;
     }
 
     /** Names like {@code #crisis} get a stable id, as Slack answers with ids. */

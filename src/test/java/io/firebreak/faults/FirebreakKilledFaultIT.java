@@ -63,7 +63,8 @@ class FirebreakKilledFaultIT {
             assertThat(topLevelPosts(slack)).as("the wave was alerted before the kill").isNotEmpty();
             // mid-ingest and mid-wave: killed while the next request is in flight
             String inFlight = body(lines, next);
-            CompletableFuture<HttpResponse<String>> answer = CompletableFuture.supplyAsync(() -> senders.once(inFlight));
+            Senders sending = senders;
+            CompletableFuture<HttpResponse<String>> answer = CompletableFuture.supplyAsync(() -> sending.once(inFlight));
             Thread.sleep(40);
             child.kill();
             HttpResponse<String> lost = answer.get();

@@ -241,14 +241,33 @@ class SlackDispatchTest {
 
     @Test
     void rateLimitWaitsRetryAfterThenDeliversOneMessage() {
-        slack.retryAfterSeconds(7).failNext(2, Failure.RATE_LIMITED);
+        slack.retryAfterSeconds(7).failNext(1, Failure.RATE_LIMITED);
 
         DispatchReport report = send(alert("a-1", Severity.SEV1, Status.firing, 480));
 
         assertThat(report.delivered()).isEqualTo(1);
-        assertThat(slept).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(7));
-        assertThat(slack.calls("chat.postMessage")).extracting(Call::status).containsExactly(429, 429, 200);
+        assertThat(slept).containsExactly(Duration.ofSeconds(7));
+        assertThat(slack.calls("chat.postMessage")).extracting(Call::status).containsExactly(429, 200);
         assertThat(topLevelPosts()).hasSize(1);
+    }
+
+    @Test
+    void aPostWhoseAnswerWasLost_isFoundInTheChannel_notPostedTwice() {
+        // Slack did the post, but the answer never came back: a retry must not post a second message
+        slack.loseNextAnswers(1);
+
+        DispatchReport report = send(alert("a-1", Severity.SEV1, Status.firing, 480));
+        send(alert("a-1", 2, Severity.SEV1, Status.firing, 600));
+
+        assertThat(report.delivered()).isEqualTo(1);
+        assertThat(topLevelPosts()).as("the lost answer's post, found by its metadata").isEmpty();
+        assertThat(slack.calls("chat.postMessage").stream().filter(c -> c.param("thread_ts") == null))
+                .extracting(Call::status).containsExactly(0);
+        assertThat(slack.calls()).extracting(Call::method).contains("conversations.list", "conversations.history");
+        assertThat(home("a-1").ts()).isNotBlank();
+        assertThat(slack.calls("chat.update")).singleElement()
+                .satisfies(u -> assertThat(u.param("ts")).isEqualTo(home("a-1").ts()));
+        assertThat(log.find("a-1").orElseThrow().sending()).as("nothing left in doubt").isEmpty();
     }
 
     @Test
