@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param provisional true while the version rests on an open minute (an early look) that no complete
  *                    minute has confirmed yet
  * @param note        one sentence on why this version exists, for the people reading it
+ * @param handling    what people did with it (acknowledged, snoozed, statement approved or edited, resolved by
+ *                    hand), null while nobody has
  */
 public record Alert(
         String alertId,
@@ -30,19 +32,66 @@ public record Alert(
         Statement statement,
         Change change,
         boolean provisional,
-        String note) {
+        String note,
+        Handling handling) {
 
     /** The Alert v1 statuses: open (firing, escalated at least once) or over. */
     public enum Status { firing, escalated, resolved }
 
-    /** What a version changed; a resolved alert is either {@code resolved} (calm again) or {@code withdrawn}. */
+    /**
+     * What a version changed; a resolved alert is either {@code resolved} (calm again, or by hand) or
+     * {@code withdrawn}. {@code acknowledged}, {@code snoozed} and {@code statement} are people's doing.
+     */
     public enum Change {
-        opened, confirmed, escalated, deescalated, grown, refreshed, resolved, withdrawn;
+        opened, confirmed, escalated, deescalated, grown, refreshed, resolved, withdrawn, acknowledged, snoozed, statement;
 
-        /** Changes a comms team must act on (the others bring the numbers up to date). */
+        /** Changes a comms team must act on (the others bring the numbers up to date or record what was done). */
         public boolean material() {
-            return this != grown && this != refreshed && this != confirmed;
+            return this == opened || this == escalated || this == deescalated || this == resolved || this == withdrawn;
         }
+    }
+
+    /**
+     * What people did with an alert, each with who and when.
+     *
+     * @param snoozedUntil     its updates are held back until then, unless the wave grows a tier
+     * @param statement        the holding statement as a person approved or edited it (null: the recommended one)
+     * @param resolvedBy       who resolved it by hand, with {@code reason}
+     */
+    public record Handling(String acknowledgedBy, Instant acknowledgedAt, String snoozedBy, Instant snoozedUntil,
+                           String statement, String statementBy, Instant statementAt, boolean statementEdited,
+                           String resolvedBy, String reason) {
+        public static final Handling NONE = new Handling(null, null, null, null, null, null, null, false, null, null);
+
+        public Handling acknowledged(String user, Instant at) {
+            return new Handling(user, at, snoozedBy, snoozedUntil, statement, statementBy, statementAt, statementEdited,
+                    resolvedBy, reason);
+        }
+
+        public Handling snoozed(String user, Instant until) {
+            return new Handling(acknowledgedBy, acknowledgedAt, user, until, statement, statementBy, statementAt,
+                    statementEdited, resolvedBy, reason);
+        }
+
+        public Handling statementBy(String user, Instant at, String text, boolean edited) {
+            return new Handling(acknowledgedBy, acknowledgedAt, snoozedBy, snoozedUntil, text, user, at, edited,
+                    resolvedBy, reason);
+        }
+
+        public Handling resolvedBy(String user, String why) {
+            return new Handling(acknowledgedBy, acknowledgedAt, snoozedBy, snoozedUntil, statement, statementBy,
+                    statementAt, statementEdited, user, why);
+        }
+
+        /** Held back: snoozed and the snooze not over at {@code now}. */
+        public boolean snoozedAt(Instant now) {
+            return snoozedUntil != null && now.isBefore(snoozedUntil);
+        }
+    }
+
+    /** What people did with it so far, never null. */
+    public Handling handled() {
+        return handling == null ? Handling.NONE : handling;
     }
 
     /** The recommended public holding statement. */
@@ -52,7 +101,7 @@ public record Alert(
     public static Alert opened(String alertId, String rule, String brand, String category, Severity severity,
                                Instant at, Evidence evidence, boolean provisional, String note) {
         return new Alert(alertId, 1, rule, brand, category, severity, Status.firing, at, at, null, evidence, null,
-                Change.opened, provisional, note);
+                Change.opened, provisional, note, null);
     }
 
     public boolean open() {
@@ -61,13 +110,13 @@ public record Alert(
 
     public Alert withStatement(Statement newStatement) {
         return new Alert(alertId, version, rule, brand, category, severity, status, firedAt, updatedAt, resolvedAt,
-                evidence, newStatement, change, provisional, note);
+                evidence, newStatement, change, provisional, note, handling);
     }
 
     /** The same version with other evidence (the notifier's richer terms): not a new version. */
     public Alert withEvidence(Evidence newEvidence) {
         return new Alert(alertId, version, rule, brand, category, severity, status, firedAt, updatedAt, resolvedAt,
-                newEvidence, statement, change, provisional, note);
+                newEvidence, statement, change, provisional, note, handling);
     }
 
     /** The next version: {@code updatedAt} never goes back, whatever {@code at} says. */
@@ -76,6 +125,12 @@ public record Alert(
         Instant updated = updatedAt == null || at.isAfter(updatedAt) ? at : updatedAt;
         Instant resolved = newStatus == Status.resolved ? updated : null;
         return new Alert(alertId, version + 1, newRule, brand, category, newSeverity, newStatus, firedAt, updated,
-                resolved, newEvidence, statement, newChange, newProvisional, newNote);
+                resolved, newEvidence, statement, newChange, newProvisional, newNote, handling);
+    }
+
+    /** The same version with what people did recorded (the next version carries it on). */
+    public Alert withHandling(Handling newHandling) {
+        return new Alert(alertId, version, rule, brand, category, severity, status, firedAt, updatedAt, resolvedAt,
+                evidence, statement, change, provisional, note, newHandling);
     }
 }

@@ -68,7 +68,7 @@ public final class AlertBook {
      * @param versions the new alert versions, in order: what the notifiers are told
      */
     public record Outcome(List<Tracked> changed, List<Alert> versions) {
-        static final Outcome NONE = new Outcome(List.of(), List.of());
+        public static final Outcome NONE = new Outcome(List.of(), List.of());
 
         public boolean isEmpty() {
             return changed.isEmpty();
@@ -111,6 +111,85 @@ public final class AlertBook {
         return new Outcome(List.copyOf(changed.values()), versions);
     }
 
+    /** What a person did to an alert: a button in Slack, or another client of the API. */
+    public record Action(String alertId, Kind kind, String user, Instant at, Severity severity, String text,
+                         java.time.Duration snooze) {
+        public enum Kind { acknowledge, escalate, snooze, resolve, approve_statement, edit_statement }
+
+        /** An action without severity, text or duration. */
+        public static Action of(String alertId, Kind kind, String user, Instant at) {
+            return new Action(alertId, kind, user, at, null, null, null);
+        }
+
+        /** The brand an alert id belongs to: ids are {@code brand/category/first-minute}. */
+        public String brand() {
+            int slash = alertId.indexOf('/');
+            return slash < 0 ? alertId : alertId.substring(0, slash);
+        }
+    }
+
+    /** What an action did: the outcome, or why nothing was done (the alert is over, say). */
+    public record Acted(Outcome outcome, String refusal) {}
+
+    /**
+     * Takes what a person did. Each action is a version of its own, recorded with who and when: acknowledge,
+     * escalate by hand (the severity becomes a floor no de-escalation goes below), snooze (updates held back
+     * until it ends, unless the wave grows a tier), resolve with a reason, approve or edit the statement.
+     */
+    public Acted act(Action a) {
+        Tracked t = open.values().stream().filter(x -> x.alert().alertId().equals(a.alertId())).findFirst().orElse(null);
+        if (t == null) {
+            return new Acted(Outcome.NONE, "alert " + a.alertId() + " is not open (resolved, withdrawn or unknown)");
+        }
+        Alert was = t.alert();
+        Alert.Handling h = was.handled();
+        Alert.Change change;
+        Alert next;
+        Tracked after = t;
+        switch (a.kind()) {
+            case acknowledge -> {
+                if (h.acknowledgedBy() != null) {
+                    return new Acted(Outcome.NONE, "already acknowledged by " + h.acknowledgedBy());
+                }
+                next = was.withHandling(h.acknowledged(a.user(), a.at())).next(Alert.Change.acknowledged, was.rule(),
+                        was.severity(), was.status(), a.at(), was.evidence(), was.provisional(), null);
+            }
+            case escalate -> {
+                Severity to = a.severity() != null ? a.severity() : was.severity() == Severity.SEV3 ? Severity.SEV2 : Severity.SEV1;
+                if (!to.above(was.severity())) {
+                    return new Acted(Outcome.NONE, "already " + was.severity());
+                }
+                next = was.withHandling(h.snoozed(null, null)).next(Alert.Change.escalated, was.rule(), to,
+                        Alert.Status.escalated, a.at(), was.evidence(), false, "Escalated to " + to + " by " + a.user());
+                after = t.floor(to).below(null, null);
+            }
+            case snooze -> {
+                java.time.Instant until = a.at().plus(a.snooze());
+                next = was.withHandling(h.snoozed(a.user(), until)).next(Alert.Change.snoozed, was.rule(), was.severity(),
+                        was.status(), a.at(), was.evidence(), was.provisional(), "Snoozed for " + minutes(a.snooze())
+                                + " by " + a.user() + ": updates held back unless the wave grows a tier");
+            }
+            case resolve -> next = was.withHandling(h.resolvedBy(a.user(), a.text())).next(Alert.Change.resolved, was.rule(),
+                    was.severity(), Alert.Status.resolved, a.at(), was.evidence(), false,
+                    "Resolved by " + a.user() + (a.text() == null || a.text().isBlank() ? "" : ": " + a.text()));
+            case approve_statement, edit_statement -> {
+                boolean edited = a.kind() == Action.Kind.edit_statement;
+                next = was.withHandling(h.statementBy(a.user(), a.at(), a.text(), edited)).next(Alert.Change.statement,
+                        was.rule(), was.severity(), was.status(), a.at(), was.evidence(), was.provisional(),
+                        (edited ? "Statement edited by " : "Statement approved by ") + a.user());
+            }
+            default -> throw new IllegalArgumentException(a.kind().name());
+        }
+        after = after.withAlert(next);
+        String category = was.category();
+        if (next.open()) {
+            open.put(category, after);
+        } else {
+            open.remove(category);
+        }
+        return new Acted(new Outcome(List.of(after), List.of(next)), null);
+    }
+
     public boolean hasOpen() {
         return !open.isEmpty();
     }
@@ -138,11 +217,11 @@ public final class AlertBook {
                 String id = alertId(brand, s.category(), e.at());
                 Alert opened = Alert.opened(id, s.rule(), brand, s.category(), s.severity(), e.at(), s.evidence(), true,
                         "Early warning: the minute still open already crosses the threshold");
-                changed.put(s.category(), new Tracked(opened, e.at(), false, null, null, null, null));
+                changed.put(s.category(), new Tracked(opened, e.at(), false, null, null, null, null, null));
             } else if (s.severity().above(target.alert().severity()) && !changed.containsKey(target.alert().category())) {
                 Alert a = target.alert();
-                Alert raised = a.next(Change.escalated, s.rule(), s.severity(), Status.escalated, e.at(), s.evidence(), true,
-                        "Early look: the minute still open already reaches " + s.severity());
+                Alert raised = a.withHandling(unsnoozed(a)).next(Change.escalated, s.rule(), s.severity(), Status.escalated,
+                        e.at(), s.evidence(), true, "Early look: the minute still open already reaches " + s.severity());
                 changed.put(a.category(), target.withAlert(raised).below(null, null));
             }
         }
@@ -156,7 +235,7 @@ public final class AlertBook {
             if (target == null) {
                 Alert opened = Alert.opened(alertId(brand, s.category(), e.at()), s.rule(), brand, s.category(),
                         s.severity(), e.at(), s.evidence(), false, null);
-                changed.put(s.category(), new Tracked(opened, e.at(), true, null, null, s.evidence(), s.rule()));
+                changed.put(s.category(), new Tracked(opened, e.at(), true, null, null, s.evidence(), s.rule(), null));
             } else if (!changed.containsKey(target.alert().category())) {
                 best.putIfAbsent(target.alert().category(), s);
             }
@@ -191,8 +270,8 @@ public final class AlertBook {
         Tracked next = t.active(at).confirmedBy(s.rule(), s.evidence());
         Severity told = a.severity();
         if (s.severity().above(told)) {
-            return next.below(null, null).withAlert(a.next(Change.escalated, s.rule(), s.severity(), Status.escalated, at,
-                    s.evidence(), false, null));
+            return next.below(null, null).withAlert(a.withHandling(unsnoozed(a)).next(Change.escalated, s.rule(),
+                    s.severity(), Status.escalated, at, s.evidence(), false, null));
         }
         if (s.severity() == told) {
             next = next.below(null, null);
@@ -205,8 +284,12 @@ public final class AlertBook {
             Instant since = t.belowSince() != null ? t.belowSince() : at;
             Severity peak = t.peakBelow() == null ? s.severity() : Severity.worst(t.peakBelow(), s.severity());
             next = next.below(since, peak);
-            if (!at.isBefore(since.plus(lifecycle.holdDown()))) {
-                return next.below(null, null).withAlert(a.next(Change.deescalated, s.rule(), peak, a.status(), at,
+            // a severity a person set is a floor the wave's ebb does not go below
+            Severity target = t.floor() != null && t.floor().above(peak) ? t.floor() : peak;
+            if (target.above(told) || target == told) {
+                next = next.below(null, null);
+            } else if (!at.isBefore(since.plus(lifecycle.holdDown()))) {
+                return next.below(null, null).withAlert(a.next(Change.deescalated, s.rule(), target, a.status(), at,
                         s.evidence(), false, "Below " + told + " for " + minutes(lifecycle.holdDown())));
             }
             if (!t.confirmed()) {
@@ -252,6 +335,11 @@ public final class AlertBook {
         return all.stream().filter(t -> t.alert().open())
                 .min(Comparator.comparing((Tracked t) -> t.alert().severity()).thenComparing(t -> t.alert().firedAt()))
                 .orElse(null);
+    }
+
+    /** What people did, with a snooze ended: the wave grew a tier, so nobody should miss it. */
+    private static Alert.Handling unsnoozed(Alert a) {
+        return a.handling() == null || a.handling().snoozedUntil() == null ? a.handling() : a.handling().snoozed(null, null);
     }
 
     private static List<CrisisSignal> strongestFirst(List<CrisisSignal> signals) {

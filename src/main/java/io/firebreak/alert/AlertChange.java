@@ -67,8 +67,12 @@ public record AlertChange(boolean material, List<String> lines) {
             case deescalated -> "De-escalated";
             case grown -> "Growing";
             case refreshed -> "Numbers updated";
-            case resolved -> "Resolved";
+            case resolved -> a.handled().resolvedBy() != null ? "Resolved by " + a.handled().resolvedBy() : "Resolved";
             case withdrawn -> "Withdrawn";
+            case acknowledged -> "Acknowledged by " + a.handled().acknowledgedBy();
+            case snoozed -> "Snoozed by " + a.handled().snoozedBy();
+            case statement -> (a.handled().statementEdited() ? "Statement edited by " : "Statement approved by ")
+                    + a.handled().statementBy();
         };
     }
 

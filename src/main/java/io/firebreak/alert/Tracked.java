@@ -14,24 +14,29 @@ import java.time.Instant;
  * @param peakBelow   the highest severity signalled since {@code belowSince}
  * @param latest      the newest evidence of a complete minute, told with the next version
  * @param latestRule  the rule that gave {@code latest}
+ * @param floor       a severity a person set by hand: de-escalation never goes below it (null: none)
  */
 public record Tracked(Alert alert, Instant lastActive, boolean confirmed, Instant belowSince, Severity peakBelow,
-                      Evidence latest, String latestRule) {
+                      Evidence latest, String latestRule, Severity floor) {
 
     Tracked withAlert(Alert next) {
-        return new Tracked(next, lastActive, confirmed, belowSince, peakBelow, latest, latestRule);
+        return new Tracked(next, lastActive, confirmed, belowSince, peakBelow, latest, latestRule, floor);
     }
 
     Tracked active(Instant at) {
         Instant last = lastActive == null || at.isAfter(lastActive) ? at : lastActive;
-        return new Tracked(alert, last, confirmed, belowSince, peakBelow, latest, latestRule);
+        return new Tracked(alert, last, confirmed, belowSince, peakBelow, latest, latestRule, floor);
     }
 
     Tracked confirmedBy(String rule, Evidence evidence) {
-        return new Tracked(alert, lastActive, true, belowSince, peakBelow, evidence, rule);
+        return new Tracked(alert, lastActive, true, belowSince, peakBelow, evidence, rule, floor);
     }
 
     Tracked below(Instant since, Severity peak) {
-        return new Tracked(alert, lastActive, confirmed, since, peak, latest, latestRule);
+        return new Tracked(alert, lastActive, confirmed, since, peak, latest, latestRule, floor);
+    }
+
+    Tracked floor(Severity severity) {
+        return new Tracked(alert, lastActive, confirmed, belowSince, peakBelow, latest, latestRule, severity);
     }
 }

@@ -195,7 +195,7 @@ public final class EvalDetectCommand implements Callable<Integer> {
         return versions.stream().filter(a -> a.change() == Alert.Change.opened)
                 .map(a -> new Alert(a.alertId(), a.version(), a.rule(), a.brand(), a.category(), peak.get(a.alertId()),
                         a.status(), a.firedAt(), a.updatedAt(), a.resolvedAt(), a.evidence(), a.statement(), a.change(),
-                        a.provisional(), a.note()))
+                        a.provisional(), a.note(), a.handling()))
                 .toList();
     }
 

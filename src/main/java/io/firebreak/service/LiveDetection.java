@@ -96,6 +96,11 @@ public final class LiveDetection implements Consumer<List<EnrichedMention>>, Aut
         }
     }
 
+    /** What a person did to an alert (a Slack button): a version of its own, journaled and delivered like any. */
+    public io.firebreak.alert.AlertBook.Acted act(io.firebreak.alert.AlertBook.Action action) {
+        return partitions.act(action);
+    }
+
     /** Closes every open minute now, as a backtest does at the end of its input. */
     public void finish() {
         partitions.finish();

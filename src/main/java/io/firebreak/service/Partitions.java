@@ -101,6 +101,15 @@ public final class Partitions implements AutoCloseable {
         partition(brand).accept(em, now);
     }
 
+    /** What a person did to an alert: decided in its brand's partition like everything else about it. */
+    public AlertBook.Acted act(AlertBook.Action action) {
+        Partition p = partitions.get(action.brand());
+        if (p == null) {
+            return new AlertBook.Acted(AlertBook.Outcome.NONE, "no alert " + action.alertId());
+        }
+        return p.act(action);
+    }
+
     /** The clock moved on: live brands close the minutes it made final. */
     public void advanceTo(Instant now) {
         for (Partition p : sorted()) {
@@ -208,6 +217,15 @@ public final class Partitions implements AutoCloseable {
 
         synchronized void accept(EnrichedMention em, Instant now) {
             decide(detector.accept(em, now));
+        }
+
+        synchronized AlertBook.Acted act(AlertBook.Action action) {
+            AlertBook.Acted acted = book.act(action);
+            if (!acted.outcome().isEmpty()) {
+                sink.decided(brand, book.finalUpTo(), acted.outcome());
+            }
+            detector.watch(book.hasOpen());
+            return acted;
         }
 
         synchronized void advanceTo(Instant now) {

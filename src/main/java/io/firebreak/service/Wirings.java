@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.firebreak.alert.AlertLog;
 import io.firebreak.alert.FileAlertJournal;
 import io.firebreak.alert.SilenceStage;
+import io.firebreak.alert.SnoozeStage;
 import io.firebreak.config.Home;
 import io.firebreak.detect.Detection;
 import io.firebreak.detect.RuleWatcher;
@@ -70,7 +71,7 @@ public final class Wirings {
         FileOutbox outbox = FileOutbox.open(home.data().resolve("outbox"));
         FileDeliveryLog deliveries = FileDeliveryLog.open(home.data().resolve("outbox").resolve("delivered.jsonl"));
         Notifier notifier = Notifiers.fromEnvironment(env, home, deliveries, console);
-        var dispatcher = new AlertDispatcher(List.of(new SilenceStage(config.silences())), config.routes(),
+        var dispatcher = new AlertDispatcher(List.of(new SilenceStage(config.silences()), new SnoozeStage()), config.routes(),
                 config.statements(), notifier, outbox, deliveries, new AlertEvidence(client, store), RetryPolicy.DEFAULT,
                 Sleeper.SYSTEM, Clock.systemUTC(), metrics);
         var baselines = new ElasticBaselines(client, store.prefix()).install();

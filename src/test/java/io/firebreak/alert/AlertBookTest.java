@@ -216,4 +216,84 @@ class AlertBookTest {
         assertThat(early(5, signal("safety", Severity.SEV1, 500))).isEmpty();
         assertThat(early(6, signal("safety", Severity.SEV1, 500))).hasSize(1);
     }
+
+    // ---- what people do: every action is a version of its own, with who and when
+
+    private AlertBook.Acted act(AlertBook.Action.Kind kind, int minute) {
+        AlertBook.Acted acted = book.act(AlertBook.Action.of("acme/safety/20260302T0905Z", kind, "U042", at(minute)));
+        told.addAll(acted.outcome().versions());
+        return acted;
+    }
+
+    @Test
+    void acknowledging_isAVersionWithWhoAndWhen_andOnlyOnce() {
+        last(5, false, signal("safety", Severity.SEV2, 50));
+        assertThat(act(AlertBook.Action.Kind.acknowledge, 6).outcome().versions()).singleElement().satisfies(a -> {
+            assertThat(a.change()).isEqualTo(Change.acknowledged);
+            assertThat(a.handled().acknowledgedBy()).isEqualTo("U042");
+            assertThat(a.handled().acknowledgedAt()).isEqualTo(at(6));
+            assertThat(a.severity()).isEqualTo(Severity.SEV2);
+        });
+        assertThat(act(AlertBook.Action.Kind.acknowledge, 7).refusal()).contains("already acknowledged by U042");
+        // later versions carry it on
+        assertThat(last(8, false, signal("safety", Severity.SEV1, 200))).singleElement()
+                .satisfies(a -> assertThat(a.handled().acknowledgedBy()).isEqualTo("U042"));
+    }
+
+    @Test
+    void escalatedByHand_isAFloorTheEbbDoesNotGoBelow() {
+        last(5, false, signal("safety", Severity.SEV3, 20));
+        assertThat(act(AlertBook.Action.Kind.escalate, 6).outcome().versions()).singleElement().satisfies(a -> {
+            assertThat(a.severity()).isEqualTo(Severity.SEV2);
+            assertThat(a.note()).isEqualTo("Escalated to SEV2 by U042");
+        });
+        for (int m = 7; m < 80; m++) {
+            assertThat(last(m, false, signal("safety", Severity.SEV3, 20))).as("minute " + m)
+                    .noneMatch(a -> a.change() == Change.deescalated);
+        }
+    }
+
+    @Test
+    void snoozed_holdsItsUpdatesBack_untilTheWaveGrowsATier() {
+        last(5, false, signal("safety", Severity.SEV3, 20));
+        book.act(new AlertBook.Action("acme/safety/20260302T0905Z", AlertBook.Action.Kind.snooze, "U042", at(6), null, null,
+                Duration.ofHours(1)));
+        Alert grown = last(7, false, signal("safety", Severity.SEV3, 40)).get(0);
+        assertThat(grown.handled().snoozedAt(at(8))).isTrue();
+        assertThat(new SnoozeStage().apply(List.of(grown), at(8))).as("held back").isEmpty();
+
+        Alert escalated = last(9, false, signal("safety", Severity.SEV2, 60)).get(0);
+        assertThat(escalated.change()).isEqualTo(Change.escalated);
+        assertThat(escalated.handled().snoozedAt(at(10))).as("the snooze ends when the wave grows a tier").isFalse();
+        assertThat(new SnoozeStage().apply(List.of(escalated), at(10))).containsExactly(escalated);
+    }
+
+    @Test
+    void resolvedByHand_withAReason_thenTheNextSignalIsANewAlert() {
+        last(5, false, signal("safety", Severity.SEV2, 50));
+        AlertBook.Acted acted = book.act(new AlertBook.Action("acme/safety/20260302T0905Z", AlertBook.Action.Kind.resolve,
+                "U042", at(6), null, "a false rumour, debunked", null));
+        assertThat(acted.outcome().versions()).singleElement().satisfies(a -> {
+            assertThat(a.status()).isEqualTo(Status.resolved);
+            assertThat(a.handled().resolvedBy()).isEqualTo("U042");
+            assertThat(a.note()).isEqualTo("Resolved by U042: a false rumour, debunked");
+        });
+        assertThat(book.hasOpen()).isFalse();
+        assertThat(act(AlertBook.Action.Kind.acknowledge, 7).refusal()).contains("is not open");
+        assertThat(last(8, false, signal("safety", Severity.SEV2, 50))).singleElement()
+                .satisfies(a -> assertThat(a.alertId()).isEqualTo("acme/safety/20260302T0908Z"));
+    }
+
+    @Test
+    void anEditedStatement_isKeptWithWhoAndWhen() {
+        last(5, false, signal("safety", Severity.SEV2, 50));
+        AlertBook.Acted acted = book.act(new AlertBook.Action("acme/safety/20260302T0905Z",
+                AlertBook.Action.Kind.edit_statement, "U042", at(6), null, "We are looking into it now.", null));
+        assertThat(acted.outcome().versions()).singleElement().satisfies(a -> {
+            assertThat(a.change()).isEqualTo(Change.statement);
+            assertThat(a.handled().statement()).isEqualTo("We are looking into it now.");
+            assertThat(a.handled().statementEdited()).isTrue();
+            assertThat(a.handled().statementBy()).isEqualTo("U042");
+        });
+    }
 }

@@ -15,7 +15,7 @@ final class Alerts {
     static Alert alert(String id, String brand, String category, Severity severity, Status status, long count) {
         return new Alert(id, 1, "negative-spike", brand, category, severity, status, T0, T0, null,
                 new Evidence("15m", count, count / 2, 40, count / 40.0, 0.5, 10_000, List.of(), List.of()), null,
-                Alert.Change.opened, false, null);
+                Alert.Change.opened, false, null, null);
     }
 
     static Alert firing(String id, long count) {

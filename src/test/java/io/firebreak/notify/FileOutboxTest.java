@@ -72,6 +72,6 @@ class FileOutboxTest {
     private static Alert version(String id, long version, long count) {
         Alert a = alert(id, Severity.SEV2, Status.firing, count);
         return new Alert(a.alertId(), version, a.rule(), a.brand(), a.category(), a.severity(), a.status(), a.firedAt(),
-                a.updatedAt(), a.resolvedAt(), a.evidence(), a.statement(), a.change(), a.provisional(), a.note());
+                a.updatedAt(), a.resolvedAt(), a.evidence(), a.statement(), a.change(), a.provisional(), a.note(), null);
     }
 }

@@ -28,7 +28,7 @@ final class Fixtures {
                 resolvedAt != null ? resolvedAt : FIRED.plusSeconds(60 * version), resolvedAt,
                 new Evidence("15m", count, count * 5 / 6, 40, count / 40.0, 0.83, 1_234_567,
                         List.of("x:1", "x:2"), List.of("battery", "fire", "recall")),
-                null, change, false, null);
+                null, change, false, null, null);
     }
 
     static AlertView view(Alert alert) {

@@ -176,7 +176,7 @@ class SlackDispatchTest {
         // de-escalated: it stays where the SEV1 team follows it
         Alert down = alert("a-1", 3, Severity.SEV2, Status.escalated, 300);
         send(new Alert(down.alertId(), 3, down.rule(), down.brand(), down.category(), Severity.SEV2, down.status(),
-                down.firedAt(), down.updatedAt(), null, down.evidence(), null, Change.deescalated, false, "Below SEV1 for 30 min"));
+                down.firedAt(), down.updatedAt(), null, down.evidence(), null, Change.deescalated, false, "Below SEV1 for 30 min", null));
         assertThat(topLevelPosts()).hasSize(2);
         assertThat(slack.calls("chat.update").get(1).param("ts")).isEqualTo(home("a-1").ts());
 
