@@ -35,8 +35,9 @@ class HoldingStatementsTest {
     @Test
     void everyCategoryHasAFileWithAtLeastTwoVariantsAndAChecklist() {
         assertThat(statements.categories()).containsOnlyKeys(
-                "safety", "outage", "data-privacy", "customer-service", "legal",
-                "product-quality", "pricing", "conduct", "other");
+                "violence", "safety", "tampering", "data-privacy", "transport", "natural-disaster", "outage",
+                "misinformation", "legal", "misconduct", "product-quality", "conduct", "pricing", "customer-service",
+                "other");
         statements.categories().values().forEach(c -> {
             assertThat(c.variants()).as(c.category()).containsKeys("holding", "apology", "safety-first");
             assertThat(c.checklist().dos()).as(c.category()).isNotEmpty();
