@@ -141,9 +141,9 @@ public final class SlackInteractions implements AutoCloseable {
                 socketMode.startAsync();
                 LOG.info("Slack interactivity: Socket Mode connected");
             } catch (Exception e) {
-                // the service runs on without buttons rather than not at all; the cause is named, the token never
-                throw new IllegalStateException("Slack Socket Mode did not start: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage().replace(settings.appToken(), "[token]")));
+                // the service runs on without Socket Mode rather than not at all; the cause is named, the token never
+                LOG.error("Slack Socket Mode did not start, buttons will not answer: {}{}", e.getClass().getSimpleName(),
+                        e.getMessage() == null ? "" : ": " + e.getMessage().replace(settings.appToken(), "[token]"));
             }
         }
         LOG.info("Slack interactivity on: {}", settings);
