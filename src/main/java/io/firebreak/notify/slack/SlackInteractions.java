@@ -80,6 +80,7 @@ public final class SlackInteractions implements AutoCloseable {
     private final MethodsClient methods;
     private final ExecutorService work;
     private final SlackActionsEndpoint endpoint;
+    private final AtomicInteger inFlight = new AtomicInteger();
     private SocketModeApp socketMode;
 
     /**
@@ -159,13 +160,28 @@ public final class SlackInteractions implements AutoCloseable {
         return app;
     }
 
-    /** Waits for the work queued so far (tests). */
+    /** Waits until the work queued so far is done (tests). */
     void awaitWork() throws InterruptedException {
-        for (int i = 0; i < 2; i++) {
-            var done = new java.util.concurrent.CountDownLatch(2);
-            work.execute(done::countDown);
-            work.execute(done::countDown);
-            done.await(30, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
+    /** Work after the acknowledgement. */
+    private void submit(Runnable task) {
+        inFlight.incrementAndGet();
+        try {
+            work.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            inFlight.decrementAndGet();
+            LOG.warn("Slack interaction arrived while stopping; not done");
         }
     }
 
@@ -249,7 +265,7 @@ public final class SlackInteractions implements AutoCloseable {
             var registered = handlers.find(p.actionId());
             if (registered.isEmpty()) {
                 LOG.info("Slack button '{}' pressed by {}: no handler registered", p.actionId(), p.user());
-                work.execute(() -> tell(p, "That button is not available on this Firebreak."));
+                submit(() -> tell(p, "That button is not available on this Firebreak."));
                 return ctx.ack();
             }
             later(p, registered.get().needs(), () -> {
@@ -274,7 +290,7 @@ public final class SlackInteractions implements AutoCloseable {
 
     /** What to do once Slack has its answer: the role check first; a refusal is told to the presser only. */
     private void later(Press p, Permission needs, Work then) {
-        work.execute(() -> {
+        submit(() -> {
             try {
                 String refusal = roles.refusal(p.user(), needs);
                 if (refusal != null) {
