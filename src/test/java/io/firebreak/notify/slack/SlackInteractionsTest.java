@@ -522,6 +522,74 @@ class SlackInteractionsTest {
         assertThat(single(slack.calls("chat.postEphemeral")).param("text")).isEqualTo("That button is not available on this Firebreak.");
     }
 
+    // --- Socket Mode ---
+
+    @Test
+    void socketMode_anEnvelopeFromTheLocalWebSocketIsAcknowledgedByItsId_andActedOn() throws Exception {
+        var received = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var opened = new CountDownLatch(1);
+        int port;
+        try (var probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        var sockets = new java.util.concurrent.atomic.AtomicReference<org.java_websocket.WebSocket>();
+        var server = new org.java_websocket.server.WebSocketServer(new java.net.InetSocketAddress("127.0.0.1", port)) {
+            @Override
+            public void onOpen(org.java_websocket.WebSocket conn, org.java_websocket.handshake.ClientHandshake handshake) {
+                conn.send("{\"type\":\"hello\",\"num_connections\":1,\"connection_info\":{\"app_id\":\"A0FIREBREAK\"}}");
+                sockets.set(conn);
+                opened.countDown();
+            }
+
+            @Override
+            public void onClose(org.java_websocket.WebSocket conn, int code, String reason, boolean remote) { }
+
+            @Override
+            public void onMessage(org.java_websocket.WebSocket conn, String message) {
+                received.add(message);
+            }
+
+            @Override
+            public void onError(org.java_websocket.WebSocket conn, Exception ex) { }
+
+            @Override
+            public void onStart() { }
+        };
+        server.setReuseAddr(true);
+        server.start();
+        slack.socketModeUrl("ws://127.0.0.1:" + port + "/link/?ticket=test");
+        SlackInteractions socket = interactions(new SlackAppSettings(TOKEN, null, "xapp-1-A0FIREBREAK-test", slack.apiUrl()));
+        try {
+            socket.start();
+            assertThat(opened.await(10, TimeUnit.SECONDS)).as("connected through apps.connections.open").isTrue();
+            Call connect = slack.calls("apps.connections.open").get(0);
+            assertThat(connect.authorization()).isEqualTo("Bearer xapp-1-A0FIREBREAK-test");
+
+            ObjectNode envelope = JSON.createObjectNode().put("envelope_id", "4f1d0c5e-socket-mode-test")
+                    .put("type", "interactive").put("accepts_response_payload", false).put("retry_attempt", 0);
+            envelope.set("payload", blockAction("firebreak_acknowledge", LEAD, ALERT));
+            long t0 = System.nanoTime();
+            sockets.get().send(envelope.toString());
+            String ack = received.poll(3, TimeUnit.SECONDS);
+            assertThat(ack).as("acknowledged within Slack's 3 s").isNotNull();
+            assertThat(JSON.readTree(ack)).isEqualTo(JSON.createObjectNode().put("envelope_id", "4f1d0c5e-socket-mode-test"));
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+            socket.awaitWork();
+            assertThat(acted).singleElement().satisfies(a -> {
+                assertThat(a.kind()).isEqualTo(AlertBook.Action.Kind.acknowledge);
+                assertThat(a.user()).isEqualTo(LEAD);
+            });
+            assertThat(lastUpdate().param("blocks")).contains("Acknowledged by <@U0EXAMPLE1>");
+            var http = new DefaultExchange(new DefaultCamelContext());
+            http.getIn().setBody(form(blockAction("firebreak_acknowledge", LEAD, ALERT)).getBytes(StandardCharsets.UTF_8));
+            socket.endpoint().process(http);
+            assertThat(status(http)).as("no signing secret: the HTTP route stays off").isEqualTo(404);
+        } finally {
+            socket.close();
+            server.stop(1000);
+        }
+    }
+
     static Call single(List<Call> calls) {
         assertThat(calls).hasSize(1);
         return calls.get(0);
