@@ -314,7 +314,8 @@ public final class SlackInteractions implements AutoCloseable {
     private void act(Press p, AlertBook.Action action) {
         AlertBook.Acted acted = actions.act(action);
         if (acted.refusal() != null) {
-            tell(p, "Not done: " + acted.refusal() + ".");
+            // the refusal may quote the button's value: escaped, it cannot ping or link
+            tell(p, "Not done: " + SlackText.mrkdwn(acted.refusal(), 300) + ".");
         } else {
             LOG.info("alert {}: {} by {}", action.alertId(), action.kind(), action.user());
         }
