@@ -29,11 +29,17 @@ public final class RoleCheck {
                 }
             }
         }
-        String what = p.name().replace('_', ' ');
+        String what = switch (p) {
+            case acknowledge, escalate, snooze, resolve -> p.name() + " this alert";
+            case approve_statement -> "approve this statement";
+            case edit_statement -> "edit this statement";
+            case open_channel -> "open an incident channel";
+            case step_done -> "mark this step done";
+        };
         if (allowed.isEmpty()) {
-            return "Nobody may " + what + " from Slack: no role has it in config/roles.yaml.";
+            return "Nobody may " + what + " from Slack: no role has `" + p + "` in config/roles.yaml.";
         }
-        return "You may not " + what + " this alert: that needs the role "
+        return "You may not " + what + ": that needs the role "
                 + allowed.stream().map(r -> "`" + r.name() + "`").collect(Collectors.joining(" or ")) + ".";
     }
 

@@ -212,6 +212,8 @@ public final class SlackInteractions implements AutoCloseable {
         simple(SlackMessage.ESCALATE, Permission.escalate, Kind.escalate, null);
         simple(SlackMessage.SNOOZE_1H, Permission.snooze, Kind.snooze, Duration.ofHours(1));
         simple(SlackMessage.SNOOZE_4H, Permission.snooze, Kind.snooze, Duration.ofHours(4));
+        // messages posted before the snooze buttons had durations are still in Slack with this one
+        simple("firebreak_snooze", Permission.snooze, Kind.snooze, Duration.ofHours(1));
         app.blockAction(SlackMessage.APPROVE_STATEMENT, (req, ctx) -> {
             Press p = Press.of(req.getPayload(), clock);
             later(p, Permission.approve_statement, () -> {

@@ -62,7 +62,7 @@ class RolesTest {
         RoleCheck check = new RoleCheck(roles, new GroupMembers(g -> Set.of(), Clock.systemUTC(), Duration.ofMinutes(5)));
         assertThat(check.refusal("U0LEAD1", Permission.acknowledge)).isNull();
         assertThat(check.refusal("U0LEAD1", Permission.resolve))
-                .isEqualTo("Nobody may resolve from Slack: no role has it in config/roles.yaml.");
+                .isEqualTo("Nobody may resolve this alert from Slack: no role has `resolve` in config/roles.yaml.");
         RoleCheck none = new RoleCheck(Roles.load(dir.resolve("absent.yaml")), new GroupMembers(g -> Set.of(),
                 Clock.systemUTC(), Duration.ofMinutes(5)));
         assertThat(none.refusal("U0LEAD1", Permission.acknowledge)).isNotNull();

@@ -316,9 +316,11 @@ class SlackInteractionsTest {
     }
 
     @Test
-    void snooze1h_isOneHour() throws Exception {
+    void snooze1h_isOneHour_asIsTheOldSnoozeButtonOfMessagesPostedBefore() throws Exception {
         press("firebreak_snooze_1h", LEAD);
         assertThat(current().handled().snoozedUntil()).isEqualTo(NOW.plus(Duration.ofHours(1)));
+        press("firebreak_snooze", LEAD);
+        assertThat(acted).hasSize(2).allSatisfy(a -> assertThat(a.snooze()).isEqualTo(Duration.ofHours(1)));
     }
 
     @Test
@@ -511,7 +513,7 @@ class SlackInteractionsTest {
         List<Call> told = slack.calls("chat.postEphemeral");
         assertThat(told).extracting(c -> c.param("user") + ": " + c.param("text")).containsExactly(
                 "U0EXAMPLE3: Step done: holding statement approved.",
-                "U0NOBODY1: You may not step done this alert: that needs the role `comms-team` or `comms-lead` or `legal`.");
+                "U0NOBODY1: You may not mark this step done: that needs the role `comms-team` or `comms-lead` or `legal`.");
     }
 
     @Test
