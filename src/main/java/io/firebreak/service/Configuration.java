@@ -11,6 +11,7 @@ import io.firebreak.detect.RuleBook;
 import io.firebreak.enrich.Enricher;
 import io.firebreak.enrich.Enrichers;
 import io.firebreak.ingest.CsvMapping;
+import io.firebreak.notify.slack.Roles;
 import io.firebreak.statement.HoldingStatements;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +20,11 @@ import java.util.function.Supplier;
 /**
  * Every configuration file the service reads, loaded and checked before anything starts: routing,
  * silences, holding statements, the alert lifecycle, detection settings, rules and thresholds, brands
- * and categories, CSV mappings. A mistake in any of them stops the start, and every problem is named
+ * and categories, CSV mappings, who may press what in Slack. A mistake in any of them stops the start, and every problem is named
  * at once (file, key, why), so a person fixes them in one go and nothing starts half-configured.
  */
 public record Configuration(Routes routes, Silences silences, HoldingStatements statements, Lifecycle lifecycle,
-                            Detection detection, Enricher enricher, List<CsvMapping> csv) {
+                            Detection detection, Enricher enricher, List<CsvMapping> csv, Roles roles) {
 
     /** @throws ConfigException naming every problem found, one per line */
     public static Configuration load(Home home) {
@@ -43,12 +44,13 @@ public record Configuration(Routes routes, Silences silences, HoldingStatements 
         }
         Enricher enricher = attempt(problems, () -> Enrichers.standard(home));
         List<CsvMapping> csv = attempt(problems, () -> CsvMapping.loadAll(home.config("csv")));
+        Roles roles = attempt(problems, () -> Roles.load(home.config("roles.yaml")));
         if (!problems.isEmpty()) {
             throw new ConfigException("the configuration has " + problems.size() + " problem(s); nothing was started:\n  "
                     + String.join("\n  ", problems));
         }
         Detection detection = new Detection(rules, home.rules(), home.config("thresholds.yaml"), settings, true);
-        return new Configuration(routes, silences, statements, lifecycle, detection, enricher, csv);
+        return new Configuration(routes, silences, statements, lifecycle, detection, enricher, csv, roles);
     }
 
     private static <T> T attempt(List<String> problems, Supplier<T> load) {

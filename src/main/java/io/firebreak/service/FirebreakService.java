@@ -148,6 +148,9 @@ public final class FirebreakService implements AutoCloseable {
         camel.bind("fileReports", new FileReports());
         camel.bind("silencesApi", new SilencesApi(wiring.silences(), new ObjectMapper(), Clock.systemUTC()));
         camel.bind("detectionApi", new DetectionApi(live));
+        // POST /slack/actions: Slack's signature authenticates it (not the API token); 404 when interactivity is off
+        camel.bind("slackActions", live != null && live.interactions() != null ? live.interactions().endpoint()
+                : io.firebreak.notify.slack.SlackActionsEndpoint.disabled("it needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET"));
         camel.bind("metricsApi", new MetricsApi(metrics, live == null ? () -> { } : live::refreshMetrics));
         // Camel's own metrics (exchanges, failures and time per route, JVM memory and GC) into the same registry
         camel.bind("metricsRegistry", metrics);

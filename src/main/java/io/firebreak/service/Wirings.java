@@ -16,6 +16,9 @@ import io.firebreak.notify.Notifier;
 import io.firebreak.notify.Notifiers;
 import io.firebreak.notify.RetryPolicy;
 import io.firebreak.notify.Sleeper;
+import io.firebreak.notify.slack.IncidentChannels;
+import io.firebreak.notify.slack.SlackAppSettings;
+import io.firebreak.notify.slack.SlackInteractions;
 import io.firebreak.store.AlertEvidence;
 import io.firebreak.store.ElasticBaselines;
 import io.firebreak.store.MentionStore;
@@ -87,7 +90,21 @@ public final class Wirings {
         List<AutoCloseable> resources = notifier instanceof AutoCloseable c
                 ? List.of(watcher, c, outbox, deliveries, journal, alertLog)
                 : List.of(watcher, outbox, deliveries, journal, alertLog);
-        return new LiveDetection(detection, config.lifecycle(), journal, baselines, dispatcher, alertLog, Clock.systemUTC(),
-                resources).rebuild(new RecentMentions(client, store)).start();
+        LiveDetection live = new LiveDetection(detection, config.lifecycle(), journal, baselines, dispatcher, alertLog,
+                Clock.systemUTC(), resources).rebuild(new RecentMentions(client, store)).start();
+        return withSlackInteractions(live, home, env, config, deliveries);
+    }
+
+    /** Slack's buttons, over HTTP and/or Socket Mode, when the environment has what they need (SlackAppSettings). */
+    private static LiveDetection withSlackInteractions(LiveDetection live, Home home, Map<String, String> env,
+                                                       Configuration config, FileDeliveryLog deliveries) {
+        SlackAppSettings slack = SlackAppSettings.fromEnvironment(env);
+        if (slack == null) {
+            log.info("Slack interactivity off: it needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET or SLACK_APP_TOKEN");
+            return live;
+        }
+        var channels = IncidentChannels.open(home.data().resolve("state").resolve("incident-channels.jsonl"));
+        return live.withInteractions(new SlackInteractions(slack, live::act, deliveries, config.roles(), null, channels,
+                Clock.systemUTC()).start());
     }
 }
