@@ -52,6 +52,8 @@ public final class ApiGuard {
         String method = method(exchange);
         Role role = role(path, message);
         String authorization = message.getHeader("Authorization", String.class);
+        // a credential is used once, here: nothing after the guard needs it, and no answer may echo it
+        message.removeHeader("Authorization");
         Caller caller;
         if (signature != null && path.equals(MENTIONS) && method.equals("POST")) {
             byte[] body = message.getBody(byte[].class);
@@ -65,8 +67,6 @@ public final class ApiGuard {
         if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
             checkContentType(path, message.getHeader(Exchange.CONTENT_TYPE, String.class));
         }
-        // a credential is used once: nothing after the guard needs it, and nothing may echo it
-        message.removeHeader("Authorization");
         exchange.setProperty(Caller.PROPERTY, caller);
     }
 
