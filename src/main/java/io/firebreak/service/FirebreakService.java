@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.access.AccessTokens;
 import io.firebreak.access.ApiGuard;
+import io.firebreak.access.ResponseHeaders;
 import io.firebreak.access.WebhookSignature;
 import io.firebreak.alert.Silences;
 import io.firebreak.config.Home;
@@ -159,6 +160,9 @@ public final class FirebreakService implements AutoCloseable {
         camel.bind("ingest", ingest);
         var replies = new HttpReplies(new ObjectMapper(), health, ingestMetrics);
         camel.bind("apiGuard", new ApiGuard(tokens, signature, Clock.systemUTC()));
+        // an answer carries only the headers Firebreak set: never the request's own (a form's fields become headers)
+        camel.bind("responseHeaders", new ResponseHeaders());
+        camel.addInitialProperty("camel.component.platform-http.headerFilterStrategy", "#responseHeaders");
         camel.bind("httpReplies", replies);
         camel.bind("fileReports", new FileReports());
         camel.bind("dropFiles", new DropFiles(json, csv, ingest, ingestMetrics, limits.dropChunkLines(), limits.dropMaxBytes(),
@@ -219,7 +223,13 @@ public final class FirebreakService implements AutoCloseable {
         if (router == null) {
             return;
         }
-        router.errorHandler(413, context -> {
+        // a failure handler, not router.errorHandler: this router is mounted under the server's root one, and
+        // Vert.x asks only the root for error handlers; failure handlers of the routes are asked first
+        router.route().failureHandler(context -> {
+            if (context.statusCode() != 413 || context.response().headWritten()) {
+                context.next();
+                return;
+            }
             try {
                 context.response().setStatusCode(413).putHeader("Content-Type", "application/json")
                         .end(replies.bodyTooLarge(maxBodyBytes));
