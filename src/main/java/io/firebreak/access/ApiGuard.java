@@ -54,8 +54,12 @@ public final class ApiGuard {
         String authorization = message.getHeader("Authorization", String.class);
         // a credential is used once, here: nothing after the guard needs it, and no answer may echo it
         message.removeHeader("Authorization");
+        boolean hasBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
         Caller caller;
         if (signature != null && path.equals(MENTIONS) && method.equals("POST")) {
+            // the type first here: a form's body is taken apart by the server before anyone sees its bytes,
+            // so there would be nothing to check a signature on, and "wrong type" is the useful answer
+            checkContentType(path, message.getHeader(Exchange.CONTENT_TYPE, String.class));
             byte[] body = message.getBody(byte[].class);
             body = body == null ? new byte[0] : body;
             signature.verify(message.getHeader(WebhookSignature.HEADER, String.class), body, clock.instant());
@@ -63,9 +67,9 @@ public final class ApiGuard {
             caller = authorization == null && role == Role.API ? WEBHOOK : tokens.admit(authorization, role);
         } else {
             caller = tokens.admit(authorization, role);
-        }
-        if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
-            checkContentType(path, message.getHeader(Exchange.CONTENT_TYPE, String.class));
+            if (hasBody) {
+                checkContentType(path, message.getHeader(Exchange.CONTENT_TYPE, String.class));
+            }
         }
         exchange.setProperty(Caller.PROPERTY, caller);
     }

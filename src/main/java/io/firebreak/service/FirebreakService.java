@@ -190,7 +190,7 @@ public final class FirebreakService implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("the Camel routes in " + home.routes() + " did not start: " + e.getMessage(), e);
         }
-        answerTooLargeAsJson(camel, replies, limits.maxBodyBytes());
+        answerTooLargeAsJson(camel, replies, limits.maxBodyBytes(), settings.api().port());
         var service = new FirebreakService(home, settings, backend.embedded(), backend.url(), client, store, deadLetters,
                 health, writer, ingest, camel, detection);
         service.writeState();
@@ -218,9 +218,14 @@ public final class FirebreakService implements AutoCloseable {
     }
 
     /** Vert.x's own 413 is a plain-text line; every other refusal is JSON with a reason. */
-    private static void answerTooLargeAsJson(Main camel, HttpReplies replies, long maxBodyBytes) {
-        var router = VertxPlatformHttpRouter.lookup(camel.getCamelContext());
+    private static void answerTooLargeAsJson(Main camel, HttpReplies replies, long maxBodyBytes, int port) {
+        // the server registers its router under a name with its port
+        var router = VertxPlatformHttpRouter.lookup(camel.getCamelContext(), VertxPlatformHttpRouter.getRouterNameFromPort(port));
         if (router == null) {
+            router = VertxPlatformHttpRouter.lookup(camel.getCamelContext());
+        }
+        if (router == null) {
+            log.warn("no platform-http router found: a body over {} bytes is answered 413 in plain text", maxBodyBytes);
             return;
         }
         // a failure handler, not router.errorHandler: this router is mounted under the server's root one, and

@@ -219,6 +219,12 @@ class HostileInputIT {
         byte[] notUtf8 = mention("bad-enc", "caf\u00e9").getBytes(StandardCharsets.ISO_8859_1);
         Files.write(drop.resolve("latin1.ndjson"), notUtf8);
 
+        awaitFile(drop.resolve("failed/unknown.csv"), 30);
+        assertThat(Files.readString(drop.resolve("failed/unknown.csv.reason")))
+                .contains("no CSV mapping in config/csv matches the header [colour, flavour]").contains("attempts: 2");
+        awaitFile(drop.resolve("failed/latin1.ndjson"), 30);
+        assertThat(Files.readString(drop.resolve("failed/latin1.ndjson.reason"))).contains("not valid UTF-8");
+
         var lines = new StringBuilder();
         Instant start = Instant.parse("2026-03-01T00:00:00Z");
         for (int i = 0; i < 100_000; i++) {
@@ -228,12 +234,6 @@ class HostileInputIT {
         lines.append("{\"id\":\"last\",\"source\":\"hostile-big\"}\n");
         Files.writeString(drop.resolve("big.ndjson.part"), lines);
         Files.move(drop.resolve("big.ndjson.part"), drop.resolve("big.ndjson"));
-
-        awaitFile(drop.resolve("failed/unknown.csv"), 30);
-        assertThat(Files.readString(drop.resolve("failed/unknown.csv.reason")))
-                .contains("no CSV mapping in config/csv matches the header [colour, flavour]").contains("attempts: 2");
-        awaitFile(drop.resolve("failed/latin1.ndjson"), 30);
-        assertThat(Files.readString(drop.resolve("failed/latin1.ndjson.reason"))).contains("not valid UTF-8");
 
         awaitFile(drop.resolve("done/big.ndjson"), 180);
         service.store().refresh();
