@@ -169,8 +169,9 @@ public record Settings(Api api, Elasticsearch elasticsearch, Ingest ingest, Acce
         }
         if (access.signatureSecretEnv() != null && !access.signatureSecretEnv().isEmpty()
                 && !access.signatureSecretEnv().matches("[A-Z_][A-Z0-9_]*")) {
-            problems.add("access.signature_secret_env: '" + access.signatureSecretEnv()
-                    + "' is not an environment variable name (A-Z, 0-9, _); it names the variable, never the secret");
+            // not quoted: what was written there may be the secret itself, pasted by mistake
+            problems.add("access.signature_secret_env: is not an environment variable name (A-Z, 0-9, _);"
+                    + " it names the variable that holds the secret, never the secret");
         }
         if (access.signatureMaxAgeS() < 1) {
             problems.add("access.signature_max_age_s: must be at least 1");

@@ -2,7 +2,6 @@ package io.firebreak.mention;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -35,16 +34,5 @@ public final class StrictUtf8 {
             throw new BadInputException(what + " is not valid UTF-8");
         }
         return out.flip().toString();
-    }
-
-    /** Whether the bytes are UTF-8 (for a reader that then streams them). */
-    public static boolean isValid(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 }

@@ -298,6 +298,9 @@ public final class BulkWriter implements AutoCloseable {
                     try (InputStream in = response.getEntity().getContent()) {
                         outcomes = outcomes(in);
                     } catch (IOException | RuntimeException e) {
+                        if (requestFailures != null) {
+                            requestFailures.increment();
+                        }
                         unavailable(batch, e);
                         return;
                     }
