@@ -69,12 +69,15 @@ public final class DemoCommand implements Callable<Integer> {
             int indexed = 0;
             int rejected = 0;
             var http = HttpClient.newHttpClient();
+            var credentials = io.firebreak.access.ClientCredentials.fromEnvironment(settings.access().signatureSecretEnv(), env);
             for (int from = 0; from < lines.size(); from += PER_REQUEST) {
                 String body = String.join("\n", lines.subList(from, Math.min(lines.size(), from + PER_REQUEST)));
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service.apiUrl() + "/api/v1/mentions"))
+                byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                HttpResponse<String> response = http.send(credentials.authorize(
+                                HttpRequest.newBuilder(URI.create(service.apiUrl() + "/api/v1/mentions")), io.firebreak.access.Role.API, bytes)
                                 .header("Content-Type", "application/x-ndjson")
                                 .timeout(Duration.ofSeconds(120))
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 var answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
                 indexed += answer.path("indexed").asInt();
