@@ -18,7 +18,8 @@ sealed interface Expectation {
 
     /**
      * An alert version with these fields, the first of them decided within {@code within} of {@code at}.
-     * A field left out (null) matches anything.
+     * A field left out (null) matches anything; the rule matches the version's own rule or the one that
+     * opened its alert (a wave opened by one rule may be carried on, and resolved, by another's signals).
      *
      * @param early true: the version comes from an early look at the open minute; false: from a final minute
      */
@@ -26,8 +27,9 @@ sealed interface Expectation {
                          Alert.Change change, Boolean early, Instant at, Duration within, int line)
             implements Expectation {
 
-        boolean matches(Alert a) {
-            return rule.equals(a.rule()) && (brand == null || brand.equals(a.brand()))
+        /** @param openedBy the rule that opened the version's alert: a later version may carry another rule's numbers */
+        boolean matches(Alert a, String openedBy) {
+            return (rule.equals(a.rule()) || rule.equals(openedBy)) && (brand == null || brand.equals(a.brand()))
                     && (category == null || category.equals(a.category()))
                     && (severity == null || severity == a.severity()) && (status == null || status == a.status())
                     && (change == null || change == a.change()) && (early == null || early == a.provisional());

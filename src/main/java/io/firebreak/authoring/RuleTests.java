@@ -124,7 +124,9 @@ public final class RuleTests {
                                   Instant end, long c0) {
         if (e instanceof Expectation.AlertExpected a) {
             String name = a.describe(f.start());
-            Alert first = versions.stream().filter(a::matches).findFirst().orElse(null);
+            Map<String, String> openedBy = new java.util.HashMap<>();
+            versions.forEach(v -> openedBy.putIfAbsent(v.alertId(), v.rule()));
+            Alert first = versions.stream().filter(v -> a.matches(v, openedBy.get(v.alertId()))).findFirst().orElse(null);
             Instant from = a.at().minus(a.within());
             Instant to = a.at().plus(a.within());
             if (first != null && !first.updatedAt().isBefore(from) && !first.updatedAt().isAfter(to)) {

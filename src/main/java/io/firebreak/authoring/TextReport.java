@@ -1,6 +1,6 @@
 package io.firebreak.authoring;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 
 /** Rule test results as a person reads them in a terminal or a CI log: failures in full, passes in a line. */
@@ -9,7 +9,7 @@ public final class TextReport {
     private TextReport() {}
 
     /** @return true when everything passed */
-    public static boolean print(PrintStream out, List<TestResult> results, double seconds) {
+    public static boolean print(PrintWriter out, List<TestResult> results, double seconds) {
         long passed = 0, failed = 0, errors = 0;
         for (TestResult r : results) {
             out.println(r.file() + (r.title() == null ? "" : " (" + r.title() + ")"));
@@ -33,6 +33,7 @@ public final class TextReport {
         }
         out.printf(java.util.Locale.ROOT, "%nrule tests: %d passed, %d failed, %d fixture(s) not run, %d file(s), %.1f s%n",
                 passed, failed, errors, results.size() - 1, seconds);
+        out.flush();
         return failed == 0 && errors == 0;
     }
 }

@@ -12,13 +12,15 @@ import io.firebreak.detect.DetectionSettings;
 import io.firebreak.detect.RuleBook;
 import io.firebreak.enrich.Enrichers;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code firebreak rules}: what a rule author runs before a rule ships, locally and in CI. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
@@ -41,6 +43,9 @@ public final class RulesCommand {
                 "included, on event time) and checks the alerts they expect; exits 1 when one fails."})
     static final class Test implements Callable<Integer> {
 
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--rules", paramLabel = "DIR", description = "rule files (default: rules/); fixtures in DIR/tests/")
         Path rules;
 
@@ -59,14 +64,16 @@ public final class RulesCommand {
             Path rulesDir = shown(rules != null ? rules : home.rules());
             Path thresholdsFile = shown(thresholds != null ? thresholds : home.config("thresholds.yaml"));
             Path fixtures = shown(tests != null ? tests : rulesDir.resolve("tests"));
-            PrintStream out = System.out;
+            PrintWriter out = spec.commandLine().getOut();
             long t0 = System.nanoTime();
             RuleBook book;
             try {
                 book = RuleBook.compile(rulesDir, thresholdsFile);
             } catch (RuleBook.InvalidRules e) {
-                e.problems().forEach(p -> System.err.println(p));
-                System.err.println("rules test: the rules do not compile; run firebreak rules lint");
+                PrintWriter err = spec.commandLine().getErr();
+                e.problems().forEach(err::println);
+                err.println("rules test: the rules do not compile; run firebreak rules lint");
+                err.flush();
                 return FAILED;
             }
             RuleTests tests = new RuleTests(book, rulesDir, thresholdsFile,
@@ -77,6 +84,7 @@ public final class RulesCommand {
             if (junit != null) {
                 JUnitReport.write(junit, results, Instant.now());
                 out.println("JUnit XML: " + junit);
+                out.flush();
             }
             return ok ? 0 : FAILED;
         }
@@ -86,6 +94,9 @@ public final class RulesCommand {
             description = {"Compiles the rules and checks thresholds, detection and alert settings, categories, brands,",
                 "statements, routing, silences and playbooks against their schemas; every problem as file:line."})
     static final class LintCommand implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
 
         @Option(names = "--rules", paramLabel = "DIR", description = "rule files (default: rules/)")
         Path rules;
@@ -98,8 +109,10 @@ public final class RulesCommand {
             Home home = Home.detect();
             List<Lint.Problem> problems = new Lint(home, shown(rules != null ? rules : home.rules()),
                     shown(thresholds != null ? thresholds : home.config("thresholds.yaml"))).run();
-            problems.forEach(p -> System.out.println(p));
-            System.out.println(problems.isEmpty() ? "lint: no problems" : "lint: " + problems.size() + " problem(s)");
+            PrintWriter out = spec.commandLine().getOut();
+            problems.forEach(out::println);
+            out.println(problems.isEmpty() ? "lint: no problems" : "lint: " + problems.size() + " problem(s)");
+            out.flush();
             return problems.isEmpty() ? 0 : FAILED;
         }
     }
