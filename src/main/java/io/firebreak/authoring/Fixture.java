@@ -37,12 +37,18 @@ record Fixture(Path file, String name, Instant start, List<MinuteSeries> series,
     }
 
     private static final Set<String> TOP = Set.of("name", "start", "end", "input", "expect");
-    private static final Set<String> SERIES_KEYS = Set.of("series", "from", "text", "terms", "followers", "shares", "reshares");
+    private static final Set<String> SERIES_KEYS = Set.of("series", "from", "repeat", "text", "terms", "followers", "shares",
+            "reshares");
     private static final Set<String> ALERT_KEYS = Set.of("alert", "brand", "category", "severity", "status", "change",
             "early", "at", "within");
     private static final Set<String> SILENCE_KEYS = Set.of("silence", "brand", "category", "from", "to");
 
     static Fixture load(Path file) throws Invalid {
+        return load(file, true);
+    }
+
+    /** @param expectations false: a recording written as series (a backtest's input), no expect: needed */
+    static Fixture load(Path file, boolean needsExpect) throws Invalid {
         List<String> problems = new ArrayList<>();
         Located root;
         try {
@@ -70,9 +76,9 @@ record Fixture(Path file, String name, Instant start, List<MinuteSeries> series,
             }
         }
         List<Expectation> expectations = new ArrayList<>();
-        if (!top.containsKey("expect")) {
+        if (!top.containsKey("expect") && needsExpect) {
             problems.add(file + ":" + root.line() + ": no expect: list alerts (alert: RULE ...) or silences (silence: RULE|any ...)");
-        } else {
+        } else if (top.containsKey("expect")) {
             for (Located item : listOf(top.get("expect"), problems)) {
                 Expectation e = attempt(problems, () -> expectation(item, startAt, problems));
                 if (e != null) {
@@ -136,6 +142,13 @@ record Fixture(Path file, String name, Instant start, List<MinuteSeries> series,
         MinuteSeries s = located(item, () -> MinuteSeries.parse(text.substring(0, colon), text.substring(colon + 1), item.line()));
         Duration from = f.containsKey("from") ? located(f.get("from"), () -> Offsets.duration(f.get("from").text())) : s.from();
         List<String> terms = f.containsKey("terms") ? f.get("terms").items().stream().map(Located::text).toList() : s.terms();
+        if (f.containsKey("repeat")) {
+            long times = number(f.get("repeat"));
+            if (times < 1) {
+                throw new IllegalArgumentException(f.get("repeat").where() + ": repeat must be at least 1");
+            }
+            s = s.repeated((int) times);
+        }
         series.add(s.with(from, f.containsKey("text") ? f.get("text").text() : s.text(), terms,
                 f.containsKey("followers") ? number(f.get("followers")) : s.followers(),
                 f.containsKey("shares") ? number(f.get("shares")) : s.shares(),

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * same mentions. The mentions come out already enriched (tone, category, terms as written): a fixture
  * tests the rules, not the sentiment scorer; a mention file does go through enrichment.
  *
- * @param from      offset of the first minute from the fixture's start
+ * @param from      offset of the first minute from the fixture's start (option {@code from:}; {@code repeat: N}
+ *                  writes the steps N times over)
  * @param steps     rate and length of each stretch, in order
  * @param text      the mentions' text (crisis keywords are found in it, as live)
  * @param terms     category terms the enrichment would have found (they become the alert's top terms)
@@ -72,6 +73,15 @@ record MinuteSeries(String brand, Kind kind, String category, Duration from, Lis
                       boolean newReshares) {
         return new MinuteSeries(brand, kind, category, newFrom, steps, newText, newTerms, newFollowers, newShares,
                 newReshares, line);
+    }
+
+    /** The steps {@code times} times over: a day's rhythm written once for a month of history. */
+    MinuteSeries repeated(int times) {
+        List<Step> all = new ArrayList<>(steps.size() * times);
+        for (int i = 0; i < times; i++) {
+            all.addAll(steps);
+        }
+        return new MinuteSeries(brand, kind, category, from, List.copyOf(all), text, terms, followers, shares, reshares, line);
     }
 
     long minutes() {

@@ -11,6 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import io.firebreak.enrich.EnrichedMention;
+import io.firebreak.enrich.Enricher;
+import io.firebreak.mention.Mention;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
 
 /** Recorded mentions as a backtest reads them: Mention v1 NDJSON, or a CSV export mapped by {@code config/csv/}. */
 public final class Recordings {
@@ -23,6 +30,33 @@ public final class Recordings {
 
     public Recordings(Home home) {
         this.home = home;
+    }
+
+    /**
+     * A recording as the engine takes it, enriched and in event-time order: a mention file, or a
+     * {@code .yaml} of per-minute series (a fixture's {@code input:}, as in {@code rules/tests/history/}).
+     */
+    public List<EnrichedMention> enriched(Path file, Supplier<Enricher> enricher) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+            try {
+                return FixtureInput.mentions(Fixture.load(file, false), enricher, this);
+            } catch (Fixture.Invalid e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+        }
+        Batch batch = read(file);
+        if (!batch.rejected().isEmpty()) {
+            System.err.println(file + ": " + batch.rejected().size() + " mention(s) rejected, first: "
+                    + batch.rejected().get(0).message());
+        }
+        Enricher e = enricher.get();
+        List<EnrichedMention> out = new ArrayList<>(batch.size());
+        for (Mention m : batch.mentions()) {
+            out.add(e.apply(m));
+        }
+        out.sort(Comparator.comparing(m -> m.mention().createdAt()));
+        return out;
     }
 
     public Batch read(Path file) throws IOException {
