@@ -50,6 +50,8 @@ public final class AlertBook {
     // by category, sorted: anything iterating open alerts does it in the same order live and in a replay
     private final Map<String, Tracked> open = new TreeMap<>();
     private Instant finalUpTo;
+    // decisions.merge-other in thresholds.yaml, as the evaluation being applied carries it
+    private boolean mergeOther = true;
 
     public AlertBook(String brand, Lifecycle lifecycle) {
         this.brand = brand;
@@ -90,6 +92,7 @@ public final class AlertBook {
             return Outcome.NONE;
         }
         Map<String, Tracked> changed = new LinkedHashMap<>();
+        mergeOther = e.mergeOther();
         if (e.provisional()) {
             early(e, changed);
         } else {
@@ -326,7 +329,7 @@ public final class AlertBook {
         if (same != null && same.alert().open()) {
             return same;
         }
-        if (!OTHER.equals(s.category())) {
+        if (!mergeOther || !OTHER.equals(s.category())) {
             return null;
         }
         // "other" joins the brand's most severe open alert, the oldest among equals

@@ -130,6 +130,12 @@ public final class Lint {
         Map<String, Class<?>> fields = components(Thresholds.class);
         fields.remove("rule");
         root.fields().forEach((rule, entry) -> {
+            if (rule.equals(RuleBook.DECISIONS)) {
+                // checked as a whole by the reader the engine uses (it names the key at fault)
+                RuleBook.checkThresholds(thresholdsFile).stream().filter(p -> p.message().startsWith(RuleBook.DECISIONS))
+                        .forEach(p -> problems.add(new Problem(thresholdsFile, p.line(), p.message())));
+                return;
+            }
             lines.put(rule, new Entry(keyLines.get(rule), entry.isMap() ? entry.keyLines().keySet() : Set.of()));
             if (!entry.isMap()) {
                 problems.add(new Problem(thresholdsFile, entry.line(), "rule '" + rule + "': expected a map of thresholds"));
@@ -144,6 +150,10 @@ public final class Lint {
                             + String.join(", ", new TreeSet<>(fields.keySet())) + ")"));
                 } else if (key.equals("span")) {
                     checkSpan(value, rule, line, problems);
+                } else if (type == String.class) {
+                    if (!value.isScalar() || !value.text().matches("both|either")) {
+                        problems.add(new Problem(thresholdsFile, line, rule + "." + key + ": expected both or either"));
+                    }
                 } else if (type == Thresholds.Step.class) {
                     checkStep(value, rule + "." + key, problems);
                 } else {

@@ -183,6 +183,9 @@ public final class Sweep {
                 case "detection" -> detection;
                 case "alerts" -> alerts;
                 default -> {
+                    if (!thresholds.has(target) && target.equals(RuleBook.DECISIONS)) {
+                        thresholds.putObject(RuleBook.DECISIONS);
+                    }
                     if (!thresholds.has(target)) {
                         throw new IllegalArgumentException("--set " + key + ": " + thresholdsFile + " has no rule '" + target
                                 + "' (rules: " + String.join(", ", iterable(thresholds.fieldNames())) + "; or detection.*, alerts.*)");
@@ -192,24 +195,14 @@ public final class Sweep {
             };
             set(root, path, e.getValue());
         }
-        List<Thresholds> list = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = thresholds.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> t = it.next();
-            ObjectNode node = ((ObjectNode) t.getValue()).deepCopy();
-            node.put("rule", t.getKey());
-            try {
-                Thresholds read = KEBAB.treeToValue(node, Thresholds.class);
-                if (read.span() != null) {
-                    Span.of(read.span());
-                }
-                list.add(read);
-            } catch (IOException | IllegalArgumentException ex) {
-                throw new IllegalArgumentException("--set on " + t.getKey() + ": " + firstLine(ex.getMessage()));
-            }
-        }
         DetectionSettings settings = KebabYaml.convert(detection, DetectionSettings.class, "--set detection.*");
         Lifecycle lifecycle = KebabYaml.convert(alerts, Lifecycle.class, "--set alerts.*");
-        RuleBook swapped = new RuleBook(book.kieBase(), List.copyOf(list), book.files());
+        RuleBook swapped;
+        try {
+            swapped = book.withThresholds(thresholds, thresholdsFile);
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("--set " + String.join(", ", combo.keySet()) + ": " + ex.getMessage());
+        }
         return new Configured(new Detection(swapped, rulesDir, thresholdsFile, settings, early), lifecycle);
     }
 

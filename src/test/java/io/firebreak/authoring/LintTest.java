@@ -41,19 +41,22 @@ class LintTest {
         Files.writeString(rules.resolve("broken.drl"), "package rules;\nimport io.firebreak.detect.Thresholds;\n"
                 + "rule \"broken: oops\"\nwhen\n    $t : Thresholds( rule == \"broken\" \nthen\nend\n");
 
+        Path th = config.resolve("thresholds.yaml");
+        int originals = line(th, "min-originals: fifteen"), extra = line(th, "extra: 1"), sev1 = line(th, "measure: 5.0}");
+        int spkie = line(th, "negative-spkie:"), lateness = line(config.resolve("detection.yaml"), "allowed-lateness:");
         List<String> problems = new Lint(new Home(home), rules, config.resolve("thresholds.yaml")).run().stream()
                 .map(p -> home.relativize(p.file()) + ":" + p.line() + ": " + p.message()).toList();
 
         assertThat(problems).containsExactly(
                 "config/alerts.yaml:2: unknown key 'quite-time' (known: confirm-within, growth-step, hold-down, quiet-time, update-every)",
                 "config/brands.yaml:15: brands[0].exclusion: unknown key 'exclusion' (known keys: aliases, exclusions, handles, hashtags, id, name, names)",
-                "config/detection.yaml:2: allowed-lateness: expected an ISO-8601 duration such as PT5M, found '2 minutes'",
+                "config/detection.yaml:" + lateness + ": allowed-lateness: expected an ISO-8601 duration such as PT5M, found '2 minutes'",
                 "config/routing.yaml:9: routes[0].severity: 'SEV4' is not SEV1, SEV2 or SEV3",
                 "config/statements/safety.yaml:2: category 'safty' must live in safty.yaml",
-                "config/thresholds.yaml:11: negative-spike.min-originals: expected a whole number, found 'fifteen'",
-                "config/thresholds.yaml:14: negative-spike.sev2.extra: unknown key (a step has count and measure)",
-                "config/thresholds.yaml:15: negative-spike.sev1: below sev2 (a SEV1 step must need at least the SEV2 count and measure)",
-                "config/thresholds.yaml:54: 'negative-spkie': no rule in " + rules
+                "config/thresholds.yaml:" + originals + ": negative-spike.min-originals: expected a whole number, found 'fifteen'",
+                "config/thresholds.yaml:" + extra + ": negative-spike.sev2.extra: unknown key (a step has count and measure)",
+                "config/thresholds.yaml:" + sev1 + ": negative-spike.sev1: below sev2 (a SEV1 step must need at least the SEV2 count and measure)",
+                "config/thresholds.yaml:" + spkie + ": 'negative-spkie': no rule in " + rules
                         + " has this id (rule ids: broken, crisis-keyword-surge, influencer-complaint, negative-share-shift, "
                         + "negative-spike, viral-post, volume-spike)",
                 "rules/broken.drl:5: reads Thresholds( rule == \"broken\" ) but " + config.resolve("thresholds.yaml")
@@ -61,6 +64,17 @@ class LintTest {
                 "rules/broken.drl:6: [ERR 102] Line 6:0 mismatched input 'then' in rule \"broken: oops\"",
                 "rules/volume-spike.drl:12: reads $t.minShare but " + config.resolve("thresholds.yaml")
                         + " sets no min-share for volume-spike (it would be 0)");
+    }
+
+    /** The 1-based line holding {@code text}: the test does not hard-code where the shipped files put things. */
+    private static int line(Path file, String text) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " not in " + file);
     }
 
     private static void edit(Path file, String from, String to) throws IOException {

@@ -116,6 +116,24 @@ class RuleTestsTest {
     }
 
     @Test
+    void aDecisionChanged_inThresholdsYaml_failsTheFixtureThatReliesOnIt(@TempDir Path dir) throws Exception {
+        Path tests = Files.createDirectories(dir.resolve("tests"));
+        Files.copy(Path.of("rules/tests/merge-other.yaml"), tests.resolve("merge-other.yaml"));
+        Path thresholds = dir.resolve("thresholds.yaml");
+        String shipped = Files.readString(Path.of("config/thresholds.yaml"));
+        assertThat(shipped).contains("  merge-other: true ");
+        Files.writeString(thresholds, shipped.replace("  merge-other: true ", "  merge-other: false"));
+
+        FirebreakCli.Result run = rulesTest("--tests", tests.toString(), "--thresholds", thresholds.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("ok    crisis-keyword-surge: acme safety at 1510m")
+                .contains("FAIL  any: silent acme other from 0m to 1620m")
+                .containsPattern("\\d+ alert version\\(s\\) in the interval, the first volume-spike SEV3 at 15\\d\\dm")
+                .containsPattern("acme/other/\\S+ +v1 +opened +volume-spike");
+    }
+
+    @Test
     void aBrokenFixture_isAnErrorNamingEachLine(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("broken.yaml"), """
                 name: broken

@@ -78,7 +78,7 @@ class SweepTest {
     void anUnknownKeyOrRule_stopsBeforeAnyReplay_namingIt(@TempDir Path dir) throws Exception {
         FirebreakCli.Result typo = FirebreakCli.execute("backtest", "--input", HISTORY, "--set", "negative-spike.min-cuont=3");
         assertThat(typo.exit()).isEqualTo(2);
-        assertThat(typo.out()).contains("--set on negative-spike:").contains("min-cuont");
+        assertThat(typo.out()).contains("--set negative-spike.min-cuont: rule 'negative-spike': Unrecognized field \"min-cuont\"");
 
         FirebreakCli.Result rule = FirebreakCli.execute("backtest", "--input", HISTORY, "--set", "negativ-spike.min-count=3");
         assertThat(rule.exit()).isEqualTo(2);
