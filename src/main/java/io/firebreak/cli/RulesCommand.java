@@ -68,7 +68,10 @@ public final class RulesCommand {
             long t0 = System.nanoTime();
             RuleBook book;
             try {
+                long c0 = System.nanoTime();
                 book = RuleBook.compile(rulesDir, thresholdsFile);
+                out.printf(java.util.Locale.ROOT, "rules compiled in %d ms (%d files, runtime DRL)%n",
+                        (System.nanoTime() - c0) / 1_000_000, book.files().size());
             } catch (RuleBook.InvalidRules e) {
                 PrintWriter err = spec.commandLine().getErr();
                 e.problems().forEach(err::println);
