@@ -90,7 +90,10 @@ public final class BacktestCommand implements Callable<Integer> {
             return sweep(home);
         }
         PrintStream err = System.err;
-        Batch batch = read(home, input);
+        boolean series = input.getFileName().toString().matches("(?i).*\\.ya?ml");
+        // a .yaml recording is per-minute series (rules/tests/history/): its mentions come enriched
+        List<EnrichedMention> generated = series ? new Recordings(home).enriched(input, () -> Enrichers.standard(home)) : null;
+        Batch batch = series ? batchOf(generated) : read(home, input);
         report(err, batch.rejected());
         Detection detection = Detection.of(rules != null ? rules : home.rules(),
                 thresholds != null ? thresholds : home.config("thresholds.yaml"),
@@ -104,16 +107,25 @@ public final class BacktestCommand implements Callable<Integer> {
         try (out; ProgressBar bar = progressBar(batch.size(), "backtest");
              Backtest backtest = new Backtest(detection, Lifecycle.load(home.config("alerts.yaml")),
                      Enrichers.standard(home), a -> write(out, a))) {
-            alerts = backtest.replay(batch.mentions(), done -> {
+            java.util.function.LongConsumer progress = done -> {
                 if (bar != null) {
                     bar.stepTo(done);
                 }
-            });
+            };
+            alerts = series ? backtest.replayEnriched(generated, progress) : backtest.replay(batch.mentions(), progress);
             counters = backtest.partitions().counters();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         summary(err, batch, counters, detection.sources().late(), alerts, seconds);
         return 0;
+    }
+
+    private Batch batchOf(List<EnrichedMention> mentions) {
+        Batch.Builder b = new Batch.Builder(input.toString());
+        for (int i = 0; i < mentions.size(); i++) {
+            b.accept(i, mentions.get(i).mention(), null);
+        }
+        return b.build();
     }
 
     static Batch read(Home home, Path file) throws IOException {
