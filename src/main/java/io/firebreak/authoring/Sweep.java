@@ -1,23 +1,16 @@
 package io.firebreak.authoring;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.firebreak.alert.Alert;
 import io.firebreak.alert.Lifecycle;
 import io.firebreak.config.KebabYaml;
 import io.firebreak.detect.Detection;
 import io.firebreak.detect.DetectionSettings;
 import io.firebreak.detect.RuleBook;
-import io.firebreak.detect.Span;
-import io.firebreak.detect.Thresholds;
 import io.firebreak.enrich.EnrichedMention;
 import io.firebreak.service.Backtest;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,10 +60,6 @@ public final class Sweep {
 
     /** What the sweep ran over. */
     public record Report(String input, long mentions, double days, Incidents incidents, List<Row> rows) {}
-
-    private static final ObjectMapper KEBAB = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final RuleBook book;
     private final Path rulesDir;
@@ -237,14 +226,6 @@ public final class Sweep {
             return f.booleanNode(Boolean.parseBoolean(v));
         }
         return f.textNode(v);
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "invalid";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private static Iterable<String> iterable(Iterator<String> it) {
