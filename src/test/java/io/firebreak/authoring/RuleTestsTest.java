@@ -134,6 +134,36 @@ class RuleTestsTest {
     }
 
     @Test
+    void aMentionFile_isEnrichedAsLive_andMixesWithSeries(@TempDir Path dir) throws Exception {
+        // 2026-03-03T01:00:30Z is 1500.5 minutes after the default start
+        Files.writeString(dir.resolve("complaint.ndjson"), """
+                {"id": "p1", "source": "twitter", "created_at": "2026-03-03T01:00:30Z", "brand": "acme", \
+                "text": "This is terrible, the worst service ever. I hate it.", "author": {"handle": "big", "followers": 250000}}
+                {"id": "p2", "source": "twitter", "created_at": "2026-03-03T01:30:30Z", "brand": "acme", \
+                "text": "What a lovely day, thanks for the great help!", "author": {"handle": "big", "followers": 250000}}
+                """);
+        Files.writeString(dir.resolve("file.yaml"), """
+                name: a real complaint from a big account
+                input:
+                  - acme total: 8x1560
+                  - mentions: complaint.ndjson
+                expect:
+                  - alert: influencer-complaint
+                    brand: acme
+                    at: 1501m
+                    within: 1m
+                  - silence: influencer-complaint
+                    from: 1502m
+                """);
+
+        FirebreakCli.Result run = rulesTest("--tests", dir.toString());
+
+        // the first is scored negative and alerts; the second, as positive, does not (the coverage check fails: a folder of one)
+        assertThat(run.out()).contains("ok    influencer-complaint: acme at 1501m ±1m")
+                .contains("ok    influencer-complaint: silent from 1502m to 1560m");
+    }
+
+    @Test
     void aBrokenFixture_isAnErrorNamingEachLine(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("broken.yaml"), """
                 name: broken
