@@ -39,8 +39,8 @@ public final class RulesCommand {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = {"Runs the fixtures in rules/tests/*.yaml through the real engine (the backtest path, early looks",
-                "included, on event time) and checks the alerts they expect; exits 1 when one fails."})
+            description = "Runs the fixtures in rules/tests/*.yaml through the real engine (the backtest path, early "
+                    + "looks included, on event time) and checks the alerts they expect; exits 1 when one fails.")
     static final class Test implements Callable<Integer> {
 
         @Spec
@@ -94,8 +94,8 @@ public final class RulesCommand {
     }
 
     @Command(name = "lint", mixinStandardHelpOptions = true,
-            description = {"Compiles the rules and checks thresholds, detection and alert settings, categories, brands,",
-                "statements, routing, silences and playbooks against their schemas; every problem as file:line."})
+            description = "Compiles the rules and checks thresholds, detection and alert settings, categories, brands, "
+                    + "statements, routing, silences, playbooks and fixtures; every problem as file:line, all at once.")
     static final class LintCommand implements Callable<Integer> {
 
         @Spec
