@@ -32,7 +32,8 @@ import java.util.TreeMap;
  *   <li>an early warning no complete minute confirms within {@code confirm-within} is withdrawn;</li>
  *   <li>an alert resolves once its brand has been calm with no signal for the quiet time;</li>
  *   <li>a signal of category "other" (nothing specific known) joins the brand's most severe open alert:
- *       it is the same wave seen without a category, not a second crisis.</li>
+ *       it is the same wave seen without a category, not a second crisis ({@code decisions.merge-other}
+ *       in thresholds.yaml, carried by each evaluation).</li>
  * </ul>
  * Not thread-safe: the brand's partition serialises calls.
  */

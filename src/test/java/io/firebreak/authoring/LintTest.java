@@ -38,6 +38,9 @@ class LintTest {
         edit(config.resolve("brands.yaml"), "    exclusions: [Manchester United", "    exclusion: [Manchester United");
         edit(config.resolve("statements/safety.yaml"), "category: safety", "category: safty");
         edit(rules.resolve("volume-spike.drl"), "zScore >= $t.minZ )", "zScore >= $t.minZ, shareZ >= $t.minShare )");
+        Files.createDirectories(config.resolve("playbooks"));
+        Files.writeString(config.resolve("playbooks/safety.yaml"), "category: safety\nsteps:\n  - [unclosed\n");
+        Files.writeString(config.resolve("playbooks/list.yaml"), "- one\n- two\n");
         Files.writeString(rules.resolve("broken.drl"), "package rules;\nimport io.firebreak.detect.Thresholds;\n"
                 + "rule \"broken: oops\"\nwhen\n    $t : Thresholds( rule == \"broken\" \nthen\nend\n");
 
@@ -51,6 +54,8 @@ class LintTest {
                 "config/alerts.yaml:2: unknown key 'quite-time' (known: confirm-within, growth-step, hold-down, quiet-time, update-every)",
                 "config/brands.yaml:15: brands[0].exclusion: unknown key 'exclusion' (known keys: aliases, exclusions, handles, hashtags, id, name, names)",
                 "config/detection.yaml:" + lateness + ": allowed-lateness: expected an ISO-8601 duration such as PT5M, found '2 minutes'",
+                "config/playbooks/list.yaml:1: a playbook is a map (category, steps ...)",
+                "config/playbooks/safety.yaml:4: expected ',' or ']', but got <stream end>",
                 "config/routing.yaml:9: routes[0].severity: 'SEV4' is not SEV1, SEV2 or SEV3",
                 "config/statements/safety.yaml:2: category 'safty' must live in safty.yaml",
                 "config/thresholds.yaml:" + originals + ": negative-spike.min-originals: expected a whole number, found 'fifteen'",
