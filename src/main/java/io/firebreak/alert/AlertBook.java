@@ -32,7 +32,8 @@ import java.util.TreeMap;
  *   <li>an early warning no complete minute confirms within {@code confirm-within} is withdrawn;</li>
  *   <li>an alert resolves once its brand has been calm with no signal for the quiet time;</li>
  *   <li>a signal of category "other" (nothing specific known) joins the brand's most severe open alert:
- *       it is the same wave seen without a category, not a second crisis.</li>
+ *       it is the same wave seen without a category, not a second crisis ({@code decisions.merge-other}
+ *       in thresholds.yaml, carried by each evaluation).</li>
  * </ul>
  * Not thread-safe: the brand's partition serialises calls.
  */
@@ -50,6 +51,8 @@ public final class AlertBook {
     // by category, sorted: anything iterating open alerts does it in the same order live and in a replay
     private final Map<String, Tracked> open = new TreeMap<>();
     private Instant finalUpTo;
+    // decisions.merge-other in thresholds.yaml, as the evaluation being applied carries it
+    private boolean mergeOther = true;
 
     public AlertBook(String brand, Lifecycle lifecycle) {
         this.brand = brand;
@@ -90,6 +93,7 @@ public final class AlertBook {
             return Outcome.NONE;
         }
         Map<String, Tracked> changed = new LinkedHashMap<>();
+        mergeOther = e.mergeOther();
         if (e.provisional()) {
             early(e, changed);
         } else {
@@ -326,7 +330,7 @@ public final class AlertBook {
         if (same != null && same.alert().open()) {
             return same;
         }
-        if (!OTHER.equals(s.category())) {
+        if (!mergeOther || !OTHER.equals(s.category())) {
             return null;
         }
         // "other" joins the brand's most severe open alert, the oldest among equals

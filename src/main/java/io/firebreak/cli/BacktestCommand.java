@@ -2,31 +2,33 @@ package io.firebreak.cli;
 
 import io.firebreak.alert.Alert;
 import io.firebreak.alert.AlertJson;
-import io.firebreak.config.Home;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.alert.Lifecycle;
+import io.firebreak.authoring.Incidents;
+import io.firebreak.authoring.Recordings;
+import io.firebreak.authoring.Sweep;
+import io.firebreak.authoring.SweepTable;
+import io.firebreak.config.Home;
 import io.firebreak.detect.Detection;
 import io.firebreak.detect.DetectionSettings;
+import io.firebreak.detect.RuleBook;
 import io.firebreak.detect.Severity;
+import io.firebreak.enrich.EnrichedMention;
+import io.firebreak.enrich.Enrichers;
+import io.firebreak.mention.Batch;
+import io.firebreak.mention.Rejection;
 import io.firebreak.service.Backtest;
 import io.firebreak.service.Partitions;
-import io.firebreak.enrich.Enrichers;
-import io.firebreak.ingest.CsvMapping;
-import io.firebreak.ingest.CsvMentions;
-import io.firebreak.mention.Batch;
-import io.firebreak.mention.MentionJson;
-import io.firebreak.mention.Rejection;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,13 +37,17 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code firebreak backtest}: what would have fired on a recording, through the live engine on event time. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = {
             "Replays recorded mentions (Mention v1 NDJSON, or a CSV export with a mapping in config/csv/) through",
-            "the live detection engine on event time and writes Alert v1 JSON lines; a summary goes to stderr."})
+            "the live detection engine on event time and writes Alert v1 JSON lines; a summary goes to stderr.",
+            "With --set (and --incidents), a threshold sweep: one replay per combination, a table of alerts, time to",
+            "first alert per labelled incident, missed incidents and false alarms per 30 days."})
 public final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "mentions: .ndjson/.jsonl/.json, or .csv")
@@ -63,11 +69,31 @@ public final class BacktestCommand implements Callable<Integer> {
         "growing wave that live makes (default: as live, so the output is what live would send)"})
     boolean finalOnly;
 
+    @Option(names = "--set", paramLabel = "KEY=V1,V2", description = {"sweep a setting over values: a rule's threshold",
+        "(negative-spike.min-count=10,20,40, negative-spike.sev2.count=40,60), detection.* or alerts.*; repeat for more",
+        "keys (every combination runs)"})
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--incidents", paramLabel = "FILE", description = "labelled incidents (YAML: brand, start, end, name) to score a sweep against")
+    Path incidents;
+
+    @Option(names = "--json", description = "the sweep's table as JSON")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         Home home = Home.detect();
+        if (!sets.isEmpty() || incidents != null) {
+            return sweep(home);
+        }
         PrintStream err = System.err;
-        Batch batch = read(home, input);
+        boolean series = input.getFileName().toString().matches("(?i).*\\.ya?ml");
+        // a .yaml recording is per-minute series (rules/tests/history/): its mentions come enriched
+        List<EnrichedMention> generated = series ? new Recordings(home).enriched(input, () -> Enrichers.standard(home)) : null;
+        Batch batch = series ? batchOf(generated) : read(home, input);
         report(err, batch.rejected());
         Detection detection = Detection.of(rules != null ? rules : home.rules(),
                 thresholds != null ? thresholds : home.config("thresholds.yaml"),
@@ -78,14 +104,15 @@ public final class BacktestCommand implements Callable<Integer> {
         List<Alert> alerts;
         Partitions.Counters counters;
         long started = System.nanoTime();
-        try (out; ProgressBar bar = progressBar(batch.size());
+        try (out; ProgressBar bar = progressBar(batch.size(), "backtest");
              Backtest backtest = new Backtest(detection, Lifecycle.load(home.config("alerts.yaml")),
                      Enrichers.standard(home), a -> write(out, a))) {
-            alerts = backtest.replay(batch.mentions(), done -> {
+            java.util.function.LongConsumer progress = done -> {
                 if (bar != null) {
                     bar.stepTo(done);
                 }
-            });
+            };
+            alerts = series ? backtest.replayEnriched(generated, progress) : backtest.replay(batch.mentions(), progress);
             counters = backtest.partitions().counters();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -93,24 +120,59 @@ public final class BacktestCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A recording is replayed on its own time: no wall clock to be ahead of. */
-    private static final MentionJson RECORDINGS = new MentionJson(new ObjectMapper(), MentionJson.DEFAULT_MAX_TEXT_CHARS,
-            Clock.systemUTC(), Duration.ofDays(365L * 1000));
-
-    static Batch read(Home home, Path file) throws IOException {
-        String name = file.getFileName().toString().toLowerCase();
-        if (name.endsWith(".csv")) {
-            return new CsvMentions(CsvMapping.loadAll(home.config("csv")), RECORDINGS)
-                    .read(file.toString(), Files.readAllBytes(file));
+    private Batch batchOf(List<EnrichedMention> mentions) {
+        Batch.Builder b = new Batch.Builder(input.toString());
+        for (int i = 0; i < mentions.size(); i++) {
+            b.accept(i, mentions.get(i).mention(), null);
         }
-        return RECORDINGS.readLines(file.toString(), Files.readString(file));
+        return b.build();
     }
 
-    private ProgressBar progressBar(int total) {
-        if (noProgress || total < 50_000) {
+    static Batch read(Home home, Path file) throws IOException {
+        return new Recordings(home).read(file);
+    }
+
+    /** One replay per combination of the --set values, scored against the labelled incidents. */
+    private int sweep(Home home) throws IOException {
+        List<Sweep.Setting> settings = sets.stream().map(Sweep.Setting::parse).toList();
+        List<Map<String, String>> combos = Sweep.combinations(settings);
+        Incidents labelled = incidents != null ? Incidents.load(incidents) : new Incidents(Path.of("(none)"), List.of());
+        Path rulesDir = rules != null ? rules : home.rules();
+        Path thresholdsFile = thresholds != null ? thresholds : home.config("thresholds.yaml");
+        RuleBook book;
+        try {
+            book = RuleBook.compile(rulesDir, thresholdsFile);
+        } catch (RuleBook.InvalidRules e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        Sweep sweep = new Sweep(book, rulesDir, thresholdsFile, home.config("detection.yaml"), home.config("alerts.yaml"),
+                !finalOnly);
+        sweep.check(combos); // a typo in a key fails now, not after the first replay
+        List<EnrichedMention> mentions = new Recordings(home).enriched(input, () -> Enrichers.standard(home));
+        Sweep.Report report;
+        long total = (long) mentions.size() * combos.size();
+        try (ProgressBar bar = progressBar(total, "sweep " + combos.size() + " combination(s)")) {
+            report = sweep.run(input.toString(), mentions, labelled, combos, done -> {
+                if (bar != null) {
+                    bar.stepTo(done);
+                }
+            });
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            SweepTable.json(out, report);
+        } else {
+            SweepTable.text(out, report);
+        }
+        return 0;
+    }
+
+    /** Progress on long runs, on stderr, only for a person watching: never in a CI log or a pipe. */
+    private ProgressBar progressBar(long total, String task) {
+        if (noProgress || total < 50_000 || System.console() == null) {
             return null;
         }
-        return new ProgressBarBuilder().setTaskName("backtest").setInitialMax(total)
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(" mentions", 1).build();
     }
 

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             BacktestCommand.class,
             EvalDetectCommand.class,
             AlertPreviewCommand.class,
+            RulesCommand.class,
         })
 public final class Firebreak {
 

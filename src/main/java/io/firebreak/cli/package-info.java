@@ -1,2 +1,2 @@
-/** The firebreak command line: run, demo, status, backtest, sentiment, bench. */
+/** The firebreak command line: run, demo, status, backtest (and sweeps), rules test and lint, sentiment, bench. */
 package io.firebreak.cli;

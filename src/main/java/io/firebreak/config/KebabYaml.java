@@ -24,6 +24,34 @@ public final class KebabYaml {
 
     private KebabYaml() {}
 
+    /** The file as a tree (an empty map when it is missing or empty), to be changed and then {@link #convert}ed. */
+    public static com.fasterxml.jackson.databind.node.ObjectNode tree(Path file) {
+        if (!Files.exists(file)) {
+            return YAML.createObjectNode();
+        }
+        try {
+            var node = YAML.readTree(file.toFile());
+            if (node == null || node.isMissingNode() || node.isNull()) {
+                return YAML.createObjectNode();
+            }
+            if (!node.isObject()) {
+                throw new UncheckedIOException(new IOException(file + ": expected a map of settings"));
+            }
+            return (com.fasterxml.jackson.databind.node.ObjectNode) node;
+        } catch (IOException e) {
+            throw new UncheckedIOException("invalid " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A tree read by {@link #tree} (and changed) as the record, with the same rules as {@link #read}. */
+    public static <T> T convert(com.fasterxml.jackson.databind.JsonNode tree, Class<T> type, String what) {
+        try {
+            return YAML.treeToValue(tree, type);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("invalid " + what + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * @param what      what the file holds, for the error ("detection settings")
      * @param defaults  what a missing or empty file means

@@ -45,8 +45,8 @@ public final class BrandDetector implements AutoCloseable {
         this.settings = detection.settings();
         this.windows = new BrandWindows(detection.ringMinutes());
         this.clock = new BrandClock(settings.allowedLateness());
-        this.notables = new Notables(brand, settings);
-        this.early = new EarlyLooks(settings.previewMinNegatives());
+        this.notables = new Notables(brand);
+        this.early = new EarlyLooks();
         this.rules = new RuleSession(detection.rules());
         this.baseline = stored == null ? null : Baseline.of(stored);
     }
@@ -77,7 +77,8 @@ public final class BrandDetector implements AutoCloseable {
         detection.sources().record(m.source(), t, now, taken.outcome());
         if (taken.lookEarly() && detection.early()) {
             long open = clock.openMinute(now);
-            if (early.due(windows.negatives(open, Span.FIFTEEN_MINUTES.minutes()), taken.notable())) {
+            if (early.due(windows.negatives(open, Span.FIFTEEN_MINUTES.minutes()), taken.notable(),
+                    detection.rules().decisions().earlyLooks())) {
                 out = out == null ? new ArrayList<>(1) : out;
                 out.add(earlyLook(open));
             }
@@ -171,7 +172,8 @@ public final class BrandDetector implements AutoCloseable {
         }
         counted++;
         lastActiveMinute = Math.max(lastActiveMinute, minute);
-        boolean notable = negative && notables.notable(m, keyword) && notables.add(minute, em, category, keyword);
+        Decisions.Notable which = detection.rules().decisions().notable();
+        boolean notable = negative && notables.notable(m, keyword, which) && notables.add(minute, em, category, keyword, which);
         if (minute <= lastFinal) {
             return Counted.BEHIND;
         }
@@ -195,7 +197,8 @@ public final class BrandDetector implements AutoCloseable {
         earlyLooks++;
         List<CrisisSignal> raised = RuleSession.once(detection.rules(), facts, endMs);
         detection.counted(raised);
-        return new Evaluation(brand, Instant.ofEpochMilli(endMs), true, raised, settings.calm(fifteen));
+        Decisions d = detection.rules().decisions();
+        return new Evaluation(brand, Instant.ofEpochMilli(endMs), true, raised, d.calm().calm(fifteen), d.mergeOther());
     }
 
     /** Evaluates every minute up to {@code target}; null when there was none to evaluate. */
@@ -236,8 +239,9 @@ public final class BrandDetector implements AutoCloseable {
         }
         clock.finalised(minute);
         ticks++;
+        Decisions d = rules.book().decisions();
         return new Evaluation(brand, Instant.ofEpochMilli(endMs), false, raised,
-                settings.calm(rules.window(Span.FIFTEEN_MINUTES)));
+                d.calm().calm(rules.window(Span.FIFTEEN_MINUTES)), d.mergeOther());
     }
 
     private BrandWindow window(Span span, long lastMinute, boolean warming, boolean idle) {

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How the engine counts and learns ({@code config/detection.yaml}); what the rules decide on lives in
- * {@code config/thresholds.yaml}. A key left out takes the default below.
+ * How the engine counts and learns ({@code config/detection.yaml}); what the rules decide on, and what
+ * decides around them (calm, early looks, notable mentions: {@link Decisions}), lives in
+ * {@code config/thresholds.yaml}, which is hot-reloaded. A key left out takes the default below.
  *
  * @param allowedLateness    a minute is final (evaluated for good) this long after it ends; a mention arriving later
  *                           still counts in the windows that cover its minute, but that minute's decision is made
@@ -19,14 +20,7 @@ import java.util.Map;
  * @param dailyGamma         learning rate of the hour-of-day index
  * @param weeklyGamma        learning rate of the hour-of-week index
  * @param seasonalMinLevel   mentions per hour below which a series learns no seasonal shape
- * @param notableFollowers   a negative mention from an author with this many followers is notable
- * @param notableShares      a negative mention shared this often is notable
- * @param notablePerMinute   at most this many notable mentions per brand and minute reach the rules
  * @param keywords           crisis keywords by category; {@code *} ends a prefix ("injur*")
- * @param calmRatio          a brand is calm while its 15-minute negatives are at most this times its baseline...
- * @param calmMaxZ           ... or too few to tell apart from noise: Poisson z below this
- * @param previewMinNegatives a brand's growing wave gets an early look, without waiting for its minute to be
- *                           final, once its 15-minute negatives reach this (then at every half as many again)
  * @param lateShareWarn      a source is reported once this share of a block of its mentions came too late to count
  */
 public record DetectionSettings(
@@ -37,13 +31,7 @@ public record DetectionSettings(
         double dailyGamma,
         double weeklyGamma,
         double seasonalMinLevel,
-        long notableFollowers,
-        long notableShares,
-        int notablePerMinute,
         Map<String, List<String>> keywords,
-        double calmRatio,
-        double calmMaxZ,
-        int previewMinNegatives,
         double lateShareWarn) {
 
     public DetectionSettings {
@@ -54,18 +42,12 @@ public record DetectionSettings(
         dailyGamma = dailyGamma > 0 ? dailyGamma : 0.1;
         weeklyGamma = weeklyGamma > 0 ? weeklyGamma : 0.3;
         seasonalMinLevel = seasonalMinLevel > 0 ? seasonalMinLevel : 2.0;
-        notableFollowers = notableFollowers > 0 ? notableFollowers : 50_000;
-        notableShares = notableShares > 0 ? notableShares : 500;
-        notablePerMinute = notablePerMinute > 0 ? notablePerMinute : 20;
         keywords = keywords != null ? Map.copyOf(keywords) : Map.of();
-        calmRatio = calmRatio > 0 ? calmRatio : 1.5;
-        calmMaxZ = calmMaxZ > 0 ? calmMaxZ : 2.0;
-        previewMinNegatives = previewMinNegatives > 0 ? previewMinNegatives : 10;
         lateShareWarn = lateShareWarn > 0 ? lateShareWarn : 0.05;
     }
 
     public static DetectionSettings defaults() {
-        return new DetectionSettings(null, null, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0);
+        return new DetectionSettings(null, null, 0, 0, 0, 0, 0, null, 0);
     }
 
     /** Reads the file; a missing file means all defaults, a malformed one is an error naming the file. */
@@ -76,10 +58,5 @@ public record DetectionSettings(
     /** The allowed lateness in whole minutes, rounded up: buckets are per minute. */
     int latenessMinutes() {
         return (int) Math.max(0, (allowedLateness.toSeconds() + 59) / 60);
-    }
-
-    /** Whether a brand whose 15-minute window reads {@code w} is back near its baseline. */
-    boolean calm(BrandWindow w) {
-        return w == null || w.negativeRatio() <= calmRatio || w.negativeZ() < calmMaxZ;
     }
 }

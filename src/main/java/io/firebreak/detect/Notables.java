@@ -13,30 +13,28 @@ import java.util.List;
 final class Notables {
 
     private final String brand;
-    private final DetectionSettings settings;
     private final List<NotableMention> pending = new ArrayList<>();
     private long minute = Long.MIN_VALUE;
     private int inMinute;
 
-    Notables(String brand, DetectionSettings settings) {
+    Notables(String brand) {
         this.brand = brand;
-        this.settings = settings;
     }
 
-    /** Whether this negative mention matters to the rules on its own. */
-    boolean notable(Mention m, Category keyword) {
-        return keyword != null
-                || m.author().followers() >= settings.notableFollowers()
-                || m.engagement().shares() >= settings.notableShares();
+    /** Whether this negative mention matters to the rules on its own ({@code decisions.notable}). */
+    boolean notable(Mention m, Category keyword, Decisions.Notable which) {
+        return keyword != null && which.keywords()
+                || m.author().followers() >= which.followers()
+                || m.engagement().shares() >= which.shares();
     }
 
     /** Keeps a notable mention for the evaluation of its minute; false when the minute's cap is reached. */
-    boolean add(long mentionMinute, EnrichedMention em, Category category, Category keyword) {
+    boolean add(long mentionMinute, EnrichedMention em, Category category, Category keyword, Decisions.Notable which) {
         if (mentionMinute != minute) {
             minute = mentionMinute;
             inMinute = 0;
         }
-        if (inMinute >= settings.notablePerMinute()) {
+        if (inMinute >= which.perMinute()) {
             return false;
         }
         inMinute++;

@@ -28,10 +28,37 @@ import org.kie.api.io.ResourceType;
 import org.kie.internal.io.ResourceFactory;
 
 /**
- * The rules of {@code rules/*.drl} compiled at run time, with the thresholds they read. Compiling either
+ * The rules of {@code rules/*.drl} compiled at run time, with the thresholds they read and the
+ * {@link Decisions} around them (the {@code decisions:} entry of the thresholds file). Compiling either
  * succeeds whole or reports every problem with file and line; it never half-loads.
  */
-public record RuleBook(KieBase kieBase, List<Thresholds> thresholds, List<Path> files) {
+public record RuleBook(KieBase kieBase, List<Thresholds> thresholds, List<Path> files, Decisions decisions) {
+
+    /** The key of thresholds.yaml that holds {@link Decisions}, not a rule id. */
+    public static final String DECISIONS = "decisions";
+
+    public RuleBook {
+        decisions = decisions != null ? decisions : Decisions.DEFAULTS;
+    }
+
+    public RuleBook(KieBase kieBase, List<Thresholds> thresholds, List<Path> files) {
+        this(kieBase, thresholds, files, Decisions.DEFAULTS);
+    }
+
+    /**
+     * The same compiled rules with thresholds and decisions from {@code tree} (the thresholds file as a
+     * tree, changed): a sweep swaps these without compiling again, as they are facts and settings.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public RuleBook withThresholds(ObjectNode tree, Path file) {
+        List<Problem> problems = new ArrayList<>();
+        Read read = fromTree(tree, file, problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.get(0).message());
+        }
+        return new RuleBook(kieBase, read.thresholds, files, read.decisions);
+    }
 
     private static final AtomicLong COMPILATIONS = new AtomicLong();
 
@@ -59,7 +86,7 @@ public record RuleBook(KieBase kieBase, List<Thresholds> thresholds, List<Path> 
 
     public static RuleBook compile(Path rulesDir, Path thresholdsFile) throws InvalidRules {
         List<Problem> problems = new ArrayList<>();
-        List<Thresholds> thresholds = readThresholds(thresholdsFile, problems);
+        Read read = readThresholds(thresholdsFile, problems);
         List<Path> files = drlFiles(rulesDir, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRules(problems);
@@ -96,7 +123,7 @@ public record RuleBook(KieBase kieBase, List<Thresholds> thresholds, List<Path> 
         conf.setOption(EventProcessingOption.STREAM);
         KieBase base = ks.newKieContainer(id).newKieBase(conf);
         ks.getRepository().removeKieModule(id); // the KieBase is built; keeping the module would leak one per reload
-        return new RuleBook(base, thresholds, files);
+        return new RuleBook(base, read.thresholds, files, read.decisions);
     }
 
     private static List<Path> drlFiles(Path rulesDir, List<Problem> problems) {
@@ -108,40 +135,73 @@ public record RuleBook(KieBase kieBase, List<Thresholds> thresholds, List<Path> 
         }
     }
 
-    private static List<Thresholds> readThresholds(Path file, List<Problem> problems) {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        List<Thresholds> out = new ArrayList<>();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private record Read(List<Thresholds> thresholds, Decisions decisions) {}
+
+    /** Every rule's thresholds and the decisions in the thresholds file, without compiling anything. */
+    public static List<Problem> checkThresholds(Path file) {
+        List<Problem> problems = new ArrayList<>();
+        readThresholds(file, problems);
+        return problems;
+    }
+
+    private static Read readThresholds(Path file, List<Problem> problems) {
         JsonNode root;
         try {
-            root = yaml.readTree(file.toFile());
+            root = YAML.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             problems.add(new Problem(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage()));
-            return out;
+            return new Read(List.of(), Decisions.DEFAULTS);
         } catch (IOException e) {
             problems.add(new Problem(file, 0, "cannot read: " + e.getMessage()));
-            return out;
+            return new Read(List.of(), Decisions.DEFAULTS);
         }
         if (root == null || !root.isObject()) {
             problems.add(new Problem(file, 0, "expected a map from rule id to thresholds"));
-            return out;
+            return new Read(List.of(), Decisions.DEFAULTS);
         }
+        return fromTree((ObjectNode) root, file, problems);
+    }
+
+    private static Read fromTree(ObjectNode root, Path file, List<Problem> problems) {
+        List<Thresholds> out = new ArrayList<>();
+        Decisions decisions = Decisions.DEFAULTS;
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().equals(DECISIONS)) {
+                try {
+                    Decisions d = YAML.treeToValue(e.getValue(), Decisions.class);
+                    decisions = d != null ? d : Decisions.DEFAULTS;
+                } catch (JsonProcessingException | IllegalArgumentException ex) {
+                    problems.add(new Problem(file, lineOf(file, e.getKey()), DECISIONS + ": " + firstLine(ex.getMessage())));
+                }
+                continue;
+            }
             try {
                 ObjectNode node = ((ObjectNode) e.getValue()).deepCopy();
                 node.put("rule", e.getKey());
-                Thresholds t = yaml.treeToValue(node, Thresholds.class);
+                Thresholds t = YAML.treeToValue(node, Thresholds.class);
                 if (t.span() != null) {
                     Span.of(t.span());
                 }
                 out.add(t);
             } catch (ClassCastException | JsonProcessingException | IllegalArgumentException ex) {
-                problems.add(new Problem(file, lineOf(file, e.getKey()), "rule '" + e.getKey() + "': " + ex.getMessage()));
+                problems.add(new Problem(file, lineOf(file, e.getKey()), "rule '" + e.getKey() + "': " + firstLine(ex.getMessage())));
             }
         }
-        return out;
+        return new Read(List.copyOf(out), decisions);
+    }
+
+    /** Jackson's message without the reference chain it appends on later lines. */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "invalid";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
     }
 
     /** The line an entry starts on: the tree Jackson builds keeps no locations, the text does. */

@@ -17,8 +17,10 @@ package io.firebreak.detect;
  *                     volume-spike, at most this far: a spike whose tone turns negative is the negative rules' to tell
  * @param minFollowers author followers at least this
  * @param minVelocity  shares per minute at least this
- * @param sev2         from here on the signal is SEV2
+ * @param sev2         from here on the signal is SEV2 (below the steps, a signal that passed the floors is SEV3)
  * @param sev1         from here on it is SEV1
+ * @param severityNeeds "both" (the default): a step is reached when the count and the measure are both at
+ *                     least the step's; "either": when one of them is
  */
 public record Thresholds(
         String rule,
@@ -33,20 +35,28 @@ public record Thresholds(
         long minFollowers,
         double minVelocity,
         Step sev2,
-        Step sev1) {
+        Step sev1,
+        String severityNeeds) {
 
-    /** A severity step: reached when both the count and the rule's measure are at least these. */
+    public Thresholds {
+        if (severityNeeds != null && !severityNeeds.equals("both") && !severityNeeds.equals("either")) {
+            throw new IllegalArgumentException("severity-needs must be both or either, not '" + severityNeeds + "'");
+        }
+    }
+
+    /** A severity step: reached when the count and the rule's measure are at least these (both, or either). */
     public record Step(long count, double measure) {
-        boolean reached(long c, double m) {
-            return c >= count && m >= measure;
+        boolean reached(long c, double m, boolean either) {
+            return either ? c >= count || m >= measure : c >= count && m >= measure;
         }
     }
 
     public Severity severityFor(long count, double measure) {
-        if (sev1 != null && sev1.reached(count, measure)) {
+        boolean either = "either".equals(severityNeeds);
+        if (sev1 != null && sev1.reached(count, measure, either)) {
             return Severity.SEV1;
         }
-        if (sev2 != null && sev2.reached(count, measure)) {
+        if (sev2 != null && sev2.reached(count, measure, either)) {
             return Severity.SEV2;
         }
         return Severity.SEV3;

@@ -63,10 +63,20 @@ public final class Backtest implements AutoCloseable {
 
     /** Replays mentions already enriched, in the order given (generated streams, evals, benchmarks). */
     public List<Alert> replayEnriched(List<EnrichedMention> mentions) {
+        return replayEnriched(mentions, done -> { });
+    }
+
+    /** The same, telling {@code progress} how many mentions are done now and then (sweeps over long files). */
+    public List<Alert> replayEnriched(List<EnrichedMention> mentions, LongConsumer progress) {
+        long done = 0;
         for (EnrichedMention m : mentions) {
             partitions.accept(m, null);
+            if (++done % 10_000 == 0) {
+                progress.accept(done);
+            }
         }
         partitions.finish();
+        progress.accept(done);
         return recorder.versions();
     }
 
