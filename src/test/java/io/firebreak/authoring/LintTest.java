@@ -37,7 +37,7 @@ class LintTest {
         edit(config.resolve("routing.yaml"), "  - severity: SEV1", "  - severity: SEV4");
         edit(config.resolve("brands.yaml"), "    exclusions: [Manchester United", "    exclusion: [Manchester United");
         edit(config.resolve("statements/safety.yaml"), "category: safety", "category: safty");
-        edit(rules.resolve("volume-spike.drl"), "zScore >= $t.minZ )", "zScore >= $t.minZ, shareZ >= $t.minShare )");
+        edit(rules.resolve("volume-spike.drl"), "shareShift < $t.shift )", "shareShift < $t.shift, shareZ >= $t.minShare )");
         Files.createDirectories(config.resolve("playbooks"));
         Files.writeString(config.resolve("playbooks/safety.yaml"), "category: safety\nsteps:\n  - [unclosed\n");
         Files.writeString(config.resolve("playbooks/list.yaml"), "- one\n- two\n");
@@ -47,6 +47,7 @@ class LintTest {
         Path th = config.resolve("thresholds.yaml");
         int originals = line(th, "min-originals: fifteen"), extra = line(th, "extra: 1"), sev1 = line(th, "measure: 5.0}");
         int spkie = line(th, "negative-spkie:"), lateness = line(config.resolve("detection.yaml"), "allowed-lateness:");
+        int minShare = line(rules.resolve("volume-spike.drl"), "shareZ >= $t.minShare");
         List<String> problems = new Lint(new Home(home), rules, config.resolve("thresholds.yaml")).run().stream()
                 .map(p -> home.relativize(p.file()) + ":" + p.line() + ": " + p.message()).toList();
 
@@ -67,7 +68,7 @@ class LintTest {
                 "rules/broken.drl:5: reads Thresholds( rule == \"broken\" ) but " + config.resolve("thresholds.yaml")
                         + " has no entry 'broken': the rule can never fire",
                 "rules/broken.drl:6: [ERR 102] Line 6:0 mismatched input 'then' in rule \"broken: oops\"",
-                "rules/volume-spike.drl:12: reads $t.minShare but " + config.resolve("thresholds.yaml")
+                "rules/volume-spike.drl:" + minShare + ": reads $t.minShare but " + config.resolve("thresholds.yaml")
                         + " sets no min-share for volume-spike (it would be 0)");
     }
 
