@@ -30,12 +30,19 @@ public final class IncidentDesk implements Consumer<List<Alert>>, AutoCloseable 
         t.setDaemon(true);
         return t;
     });
+    private final Object notices;
     private boolean failing;
 
     /** @param feed the desk's own outbox of alert versions (a {@code FileOutbox} under the data folder) */
     public IncidentDesk(Incidents incidents, Outbox feed) {
+        this(incidents, feed, null);
+    }
+
+    /** @param notices where the incidents' notices go: closed with the desk when it holds a connection */
+    public IncidentDesk(Incidents incidents, Outbox feed, IncidentNotices notices) {
         this.incidents = incidents;
         this.feed = feed;
+        this.notices = notices;
     }
 
     public Incidents incidents() {
@@ -115,11 +122,13 @@ public final class IncidentDesk implements Consumer<List<Alert>>, AutoCloseable 
             Thread.currentThread().interrupt();
         }
         drainQuietly();
-        if (feed instanceof AutoCloseable c) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.warn("closing the incident feed: {}", e.toString());
+        for (Object o : new Object[] {feed, notices}) {
+            if (o instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    LOG.warn("closing {}: {}", o.getClass().getSimpleName(), e.toString());
+                }
             }
         }
     }

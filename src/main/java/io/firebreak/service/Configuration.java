@@ -10,6 +10,8 @@ import io.firebreak.detect.DetectionSettings;
 import io.firebreak.detect.RuleBook;
 import io.firebreak.enrich.Enricher;
 import io.firebreak.enrich.Enrichers;
+import io.firebreak.incident.IncidentSettings;
+import io.firebreak.incident.Playbooks;
 import io.firebreak.ingest.CsvMapping;
 import io.firebreak.statement.HoldingStatements;
 import java.util.ArrayList;
@@ -19,11 +21,12 @@ import java.util.function.Supplier;
 /**
  * Every configuration file the service reads, loaded and checked before anything starts: routing,
  * silences, holding statements, the alert lifecycle, detection settings, rules and thresholds, brands
- * and categories, CSV mappings. A mistake in any of them stops the start, and every problem is named
+ * and categories, CSV mappings, incident settings and playbooks. A mistake in any of them stops the start, and every problem is named
  * at once (file, key, why), so a person fixes them in one go and nothing starts half-configured.
  */
 public record Configuration(Routes routes, Silences silences, HoldingStatements statements, Lifecycle lifecycle,
-                            Detection detection, Enricher enricher, List<CsvMapping> csv) {
+                            Detection detection, Enricher enricher, List<CsvMapping> csv,
+                            IncidentSettings incidents, Playbooks playbooks) {
 
     /** @throws ConfigException naming every problem found, one per line */
     public static Configuration load(Home home) {
@@ -43,12 +46,14 @@ public record Configuration(Routes routes, Silences silences, HoldingStatements 
         }
         Enricher enricher = attempt(problems, () -> Enrichers.standard(home));
         List<CsvMapping> csv = attempt(problems, () -> CsvMapping.loadAll(home.config("csv")));
+        IncidentSettings incidents = attempt(problems, () -> IncidentSettings.load(home.config("incidents.yaml")));
+        Playbooks playbooks = attempt(problems, () -> Playbooks.load(home.config("playbooks"), home.config("categories.yaml")));
         if (!problems.isEmpty()) {
             throw new ConfigException("the configuration has " + problems.size() + " problem(s); nothing was started:\n  "
                     + String.join("\n  ", problems));
         }
         Detection detection = new Detection(rules, home.rules(), home.config("thresholds.yaml"), settings, true);
-        return new Configuration(routes, silences, statements, lifecycle, detection, enricher, csv);
+        return new Configuration(routes, silences, statements, lifecycle, detection, enricher, csv, incidents, playbooks);
     }
 
     private static <T> T attempt(List<String> problems, Supplier<T> load) {

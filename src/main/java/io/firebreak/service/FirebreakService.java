@@ -148,6 +148,8 @@ public final class FirebreakService implements AutoCloseable {
         camel.bind("fileReports", new FileReports());
         camel.bind("silencesApi", new SilencesApi(wiring.silences(), new ObjectMapper(), Clock.systemUTC()));
         camel.bind("detectionApi", new DetectionApi(live));
+        camel.bind("incidentsApi", new IncidentsApi(live == null ? null : live.resource(io.firebreak.incident.IncidentDesk.class)
+                .map(io.firebreak.incident.IncidentDesk::incidents).orElse(null), new ObjectMapper(), Clock.systemUTC()));
         camel.bind("metricsApi", new MetricsApi(metrics, live == null ? () -> { } : live::refreshMetrics));
         // Camel's own metrics (exchanges, failures and time per route, JVM memory and GC) into the same registry
         camel.bind("metricsRegistry", metrics);
