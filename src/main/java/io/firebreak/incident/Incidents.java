@@ -398,7 +398,7 @@ public final class Incidents {
             if (status != Incident.Status.open) {
                 for (int k = 0; k < steps.size(); k++) {
                     if (steps.get(k).after() != Playbook.Anchor.resolved) {
-                        steps.set(k, steps.get(k).ended());
+                        steps.set(k, steps.get(k).ended(resolvedAt));
                     }
                 }
                 closeIfSettled(at);
@@ -473,7 +473,7 @@ public final class Incidents {
                     } else if (s.state() == StepState.State.pending
                             || !now.isBefore(s.remindedAt().plus(settings.remindEvery()))) {
                         if (s.state() == StepState.State.overdue && status != Incident.Status.open) {
-                            steps.set(k, s.ended()); // reminded once after the end: missed, not chased for ever
+                            steps.set(k, s.ended(now)); // reminded once after the end: missed, not chased for ever
                             entry("step/" + s.id() + "/" + s.occurrence() + "/missed", now, TimelineEntry.Kind.reminder,
                                     "Missed: " + s.title() + " (due " + HHMM.format(s.dueAt()) + ")", null, null, s.owner(),
                                     null, null);

@@ -84,11 +84,17 @@ public record StepState(String id, String title, String owner, Playbook.Anchor a
                 dueAt.plus(every), null, reminders, doneBy, doneAt, onTime, late, missed + 1);
     }
 
-    /** The incident ended: an overdue step is missed, one not yet due (or never applicable) is skipped. */
-    StepState ended() {
-        if (state == State.overdue) {
+    /**
+     * The incident ended at {@code at}: a step overdue then (reminded or not) is missed, with every slot of a
+     * repeating one that passed; one not yet due, or never applicable, is skipped (a repeating step done at
+     * least once counts as done).
+     */
+    StepState ended(Instant at) {
+        boolean due = dueAt != null && !at.isBefore(dueAt);
+        if (state == State.overdue || state == State.pending && due) {
+            int slots = repeating() ? 1 + (int) (java.time.Duration.between(dueAt, at).toMillis() / every.toMillis()) : 1;
             return new StepState(id, title, owner, after, severities, within, every, doneWhen, State.missed, occurrence, dueAt,
-                    remindedAt, reminders, doneBy, doneAt, onTime, late, missed + 1);
+                    remindedAt, reminders, doneBy, doneAt, onTime, late, missed + slots);
         }
         if (state == State.pending || state == State.waiting) {
             State to = repeating() && onTime + late > 0 ? State.done : State.skipped;

@@ -33,7 +33,7 @@ class IncidentReportTest {
                 .due(T0.plus(Duration.ofMinutes(15))).doneBy("U-lead", T0.plus(Duration.ofMinutes(18)));
         StepState reply = StepState.of(new Playbook.Step("reply-most-shared", "Reply to the most-shared posts", "social-team",
                 Playbook.Anchor.acknowledged, List.of(), Duration.ofMinutes(30), null, null))
-                .due(T0.plus(Duration.ofMinutes(34))).reminded(T0.plus(Duration.ofMinutes(34))).ended();
+                .due(T0.plus(Duration.ofMinutes(34))).reminded(T0.plus(Duration.ofMinutes(34))).ended(T0.plus(Duration.ofMinutes(105)));
         Incident i = new Incident("INC-acme-safety-20260302T0902Z", "acme/safety/20260302T0902Z", "acme", "safety",
                 "negative-spike", "safety", Incident.Status.resolved, null, "reached SEV2", T0.plusSeconds(180), T0,
                 Severity.SEV1, List.of(new Incident.SeverityChange(Severity.SEV3, T0, 1),
