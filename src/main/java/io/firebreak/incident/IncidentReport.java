@@ -153,7 +153,10 @@ public final class IncidentReport {
 
     private static void timeline(StringBuilder md, List<TimelineEntry> timeline) {
         md.append("## Timeline\n\n| time | kind | what | who |\n|---|---|---|---|\n");
-        for (TimelineEntry e : timeline) {
+        List<TimelineEntry> inOrder = new java.util.ArrayList<>(timeline);
+        // by time; what was recorded at the same instant keeps the order it was recorded in
+        inOrder.sort(java.util.Comparator.comparing(TimelineEntry::at).thenComparingLong(TimelineEntry::seq));
+        for (TimelineEntry e : inOrder) {
             String detail = e.detail() == null || e.kind() == TimelineEntry.Kind.statement || e.kind() == TimelineEntry.Kind.reminder
                     ? "" : ": " + Markdown.inline(e.detail(), 200);
             md.append("| ").append(TIME.format(e.at())).append(" | ").append(e.kind()).append(" | ")

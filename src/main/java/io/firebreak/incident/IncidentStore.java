@@ -67,7 +67,7 @@ public interface IncidentStore {
 
             @Override
             public synchronized List<TimelineEntry> unnotified() {
-                return entries.values().stream().filter(e -> e.notice() != null && !e.notified())
+                return entries.values().stream().filter(e -> !e.notified())
                         .sorted(Comparator.comparing(TimelineEntry::at).thenComparingLong(TimelineEntry::seq)).toList();
             }
         };

@@ -349,8 +349,9 @@ public final class Incidents {
 
         void entry(String suffix, Instant at, TimelineEntry.Kind kind, String title, String by, Long version, String detail,
                    String notice, String role) {
+            // an entry with nothing to tell is "notified" from the start: the store looks only for notified=false
             entries.add(new TimelineEntry(i.id() + "/" + suffix, i.id(), seq++, at, kind, title, by, version, detail, notice,
-                    role, false));
+                    role, notice == null));
         }
 
         /** One alert version onto the incident. */
@@ -481,7 +482,7 @@ public final class Incidents {
                         }
                         int n = s.reminders() + 1;
                         entry("step/" + s.id() + "/" + s.occurrence() + "/reminder/" + n, now, TimelineEntry.Kind.reminder,
-                                "Reminder: " + s.title() + " is overdue (due " + HHMM.format(s.dueAt()) + ")", null, null,
+                                "Reminder to " + s.owner() + ": " + s.title() + " is overdue (due " + HHMM.format(s.dueAt()) + ")", null, null,
                                 s.owner(), "Overdue: " + s.title() + " was due " + HHMM.format(s.dueAt()) + ".", s.owner());
                         steps.set(k, s.reminded(now));
                     }

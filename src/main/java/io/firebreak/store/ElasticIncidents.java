@@ -125,8 +125,7 @@ public final class ElasticIncidents implements IncidentStore {
 
     @Override
     public List<TimelineEntry> unnotified() {
-        return entries(q -> q.bool(b -> b.must(m -> m.exists(x -> x.field("notice")))
-                .mustNot(m -> m.term(t -> t.field("notified").value(true)))), "at");
+        return entries(q -> q.term(t -> t.field("notified").value(false)), "at");
     }
 
     private List<TimelineEntry> entries(java.util.function.Function<co.elastic.clients.elasticsearch._types.query_dsl.Query.Builder,
