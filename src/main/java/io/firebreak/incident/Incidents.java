@@ -59,6 +59,7 @@ public final class Incidents {
     private final Set<String> closed = new HashSet<>();
     /** The versions of each open alert seen so far: an incident opened later puts them on its timeline. */
     private final Map<String, List<Alert>> seen = new LinkedHashMap<>();
+    private final Object sending = new Object();
 
     /**
      * @param statements fills the recommended statement an approval without edit refers to (null: none)
@@ -194,8 +195,18 @@ public final class Incidents {
         return made;
     }
 
-    /** Posts the notices not yet posted (checklists, reminders), oldest first; returns how many went out. */
+    /**
+     * Posts the notices not yet posted (checklists, reminders), oldest first; returns how many went out.
+     * Senders take turns (two at once would post the same notice twice), without holding up changes while
+     * Slack answers.
+     */
     public int sendNotices() {
+        synchronized (sending) {
+            return sendPending();
+        }
+    }
+
+    private int sendPending() {
         int sent = 0;
         for (TimelineEntry e : store.unnotified()) {
             Incident incident = find(e.incidentId()).orElse(null);
