@@ -63,7 +63,9 @@ public final class IncidentCommand {
                         s.doneBy() == null ? "" : "  done by " + s.doneBy() + " at " + s.doneAt());
             }
             System.out.println("\ntimeline");
-            for (TimelineEntry e : shown.timeline()) {
+            List<TimelineEntry> inOrder = new java.util.ArrayList<>(shown.timeline());
+            inOrder.sort(java.util.Comparator.comparing(TimelineEntry::at).thenComparingLong(TimelineEntry::seq));
+            for (TimelineEntry e : inOrder) {
                 System.out.printf("  %s  %-9s %s%s%n", e.at(), e.kind(), oneLine(e.title()), e.by() == null ? "" : "  (" + oneLine(e.by()) + ")");
             }
             return 0;

@@ -245,6 +245,22 @@ class IncidentsTest {
     }
 
     @Test
+    void anEditedStatement_isKeptAsTyped_withWhoAndWhen() {
+        List<Alert> w = wave();
+        w.forEach(incidents::record);
+        Instant at = T0.plus(Duration.ofMinutes(14));
+
+        incidents.record(approved(w.get(2), "U-lead", at, "We are with the passengers of AC417. <b>More at 10:00</b>"));
+
+        Incident i = store.find(id()).orElseThrow();
+        assertThat(i.statements().get(1)).isEqualTo(new Incident.StatementVersion(2, at, "U-lead",
+                Incident.StatementVersion.Kind.edited, "We are with the passengers of AC417. <b>More at 10:00</b>", null));
+        assertThat(i.step("holding-statement").onTime()).isEqualTo(1);
+        assertThat(store.timeline(id())).filteredOn(e -> e.kind() == TimelineEntry.Kind.statement).singleElement()
+                .satisfies(e -> assertThat(e.title()).isEqualTo("Statement edited and approved"));
+    }
+
+    @Test
     void anySeverity_canBePromotedByHand_once() {
         Alert sev3 = wave().get(0);
         incidents.record(sev3);

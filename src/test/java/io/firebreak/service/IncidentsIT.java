@@ -66,6 +66,11 @@ class IncidentsIT {
             assertThat(live.act(AlertBook.Action.of(opened.alertId(), AlertBook.Action.Kind.acknowledge, "U-IT",
                     clock.instant())).refusal()).isNull();
             settle(live, desk);
+            // by hand, over the API: an alert that is an incident already, an alert that is not open
+            assertThat(promote(service, opened.alertId()).statusCode()).isEqualTo(409);
+            HttpResponse<String> unknown = promote(service, "acme/pricing/20260302T0900Z");
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(unknown.body()).contains("alert acme/pricing/20260302T0900Z is not open");
         }
         Incident before = stored.find(id).orElseThrow();
         assertThat(before.status()).isEqualTo(Incident.Status.open);
@@ -138,6 +143,13 @@ class IncidentsIT {
         live.awaitDispatched(Duration.ofSeconds(60));
         desk.drain();
         desk.incidents().sendNotices();
+    }
+
+    private HttpResponse<String> promote(FirebreakService service, String alertId) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(service.apiUrl() + "/api/v1/incidents"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"alert_id\": \"" + alertId + "\", \"by\": \"U-IT\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private void send(FirebreakService service, List<String> lines) throws Exception {
