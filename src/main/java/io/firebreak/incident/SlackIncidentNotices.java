@@ -11,6 +11,8 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import io.firebreak.notify.Delivery;
 import io.firebreak.notify.DeliveryLog;
 import io.firebreak.notify.SlackText;
+import com.slack.api.model.Message;
+import java.util.Map;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,11 +22,15 @@ import java.util.Locale;
  * Incident notices as replies in the alert's Slack thread (the message the alert is followed in now, as
  * the delivery log records it), through the same Slack Web API client as the alerts. The checklist
  * has one Done button per step: {@code action_id} {@value IncidentNotices#STEP_DONE_ACTION}, value
- * {@code <incidentId>|<stepId>}. Only reads the delivery log: the alert's messages stay the notifier's.
+ * {@code <incidentId>|<stepId>}. Only reads the delivery log: the alert's messages stay the notifier's. Each
+ * notice is posted at most once (it carries its id in message metadata; see {@link #alreadyInThread}).
  */
 public final class SlackIncidentNotices implements IncidentNotices, AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SlackIncidentNotices.class);
+    /** The metadata event type of every incident notice; its payload's {@code key} is the timeline entry id. */
+    static final String METADATA_TYPE = "firebreak_incident_notice";
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final Slack slack;
@@ -58,8 +64,12 @@ public final class SlackIncidentNotices implements IncidentNotices, AutoCloseabl
         }
         String text = text(n);
         try {
+            if (alreadyInThread(thread, n.entryId())) {
+                return true; // an earlier try got through, its answer was lost
+            }
+            Message.Metadata metadata = new Message.Metadata(METADATA_TYPE, Map.of("key", n.entryId()));
             ChatPostMessageResponse r = methods.chatPostMessage(q -> q.channel(thread.channel()).threadTs(thread.ts())
-                    .text(text).blocksAsString(blocks(n)).unfurlLinks(false).unfurlMedia(false));
+                    .text(text).blocksAsString(blocks(n)).metadata(metadata).unfurlLinks(false).unfurlMedia(false));
             if (!r.isOk()) {
                 throw new IllegalStateException("chat.postMessage: " + r.getError());
             }
@@ -69,6 +79,36 @@ public final class SlackIncidentNotices implements IncidentNotices, AutoCloseabl
             throw new IllegalStateException("chat.postMessage: " + e.getClass().getSimpleName() + ": "
                     + String.valueOf(e.getMessage()).replace(token, "[token]"));
         }
+    }
+
+    /**
+     * Whether the thread holds the notice already: each notice carries its timeline entry's id in message
+     * metadata, and the thread is searched for it before posting, so a post whose answer was lost (a
+     * timeout, a restart) is not made twice. Notices are few; one look per notice is cheap. When Slack
+     * will not say (scope {@code channels:history} missing), it is posted.
+     */
+    private boolean alreadyInThread(Delivery.Thread thread, String key) throws IOException, SlackApiException {
+        String cursor = null;
+        for (int page = 0; page < 20; page++) {
+            String from = cursor;
+            var r = methods.conversationsReplies(q -> q.channel(thread.channel()).ts(thread.ts()).includeAllMetadata(true)
+                    .limit(200).cursor(from));
+            if (!r.isOk()) {
+                LOG.warn("cannot look for notice '{}' in the thread ({}); posting it", key, r.getError());
+                return false;
+            }
+            for (Message m : r.getMessages()) {
+                if (m.getMetadata() != null && METADATA_TYPE.equals(m.getMetadata().getEventType())
+                        && m.getMetadata().getEventPayload() != null && key.equals(m.getMetadata().getEventPayload().get("key"))) {
+                    return true;
+                }
+            }
+            cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
+            if (cursor == null || cursor.isEmpty()) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The notification text (what a phone shows): the first line, with the owner's mention. */

@@ -31,10 +31,18 @@ class SlackIncidentNoticesTest {
             assertThat(notices.post(new IncidentNotices.Notice("INC-1/step/holding-statement/1/reminder/1", "INC-1", alertId,
                     "Overdue: Approve the holding statement was due 09:34 UTC. @channel", "<!subteam^S0COMMS>", List.of())))
                     .isTrue();
+            // tried again after its answer was lost (or a restart): found in the thread by its id, not posted twice
+            var again = new IncidentNotices.Notice("INC-1/step/reply-most-shared/1/done", "INC-1", alertId, "Done: Reply", null,
+                    List.of());
+            assertThat(notices.post(again)).isTrue();
+            assertThat(notices.post(again)).isTrue();
             notices.close();
+            assertThat(slack.calls("chat.postMessage").stream().filter(c -> "Done: Reply".equals(c.param("text")))).hasSize(1);
 
-            var posts = slack.calls("chat.postMessage");
-            assertThat(posts).hasSize(2);
+            var posts = slack.calls("chat.postMessage").stream().filter(SlackStandIn.Call::ok).toList();
+            assertThat(posts).hasSize(3);
+            assertThat(posts.get(0).json("metadata").toString()).isEqualTo(
+                    "{\"event_type\":\"firebreak_incident_notice\",\"event_payload\":{\"key\":\"INC-1/playbook\"}}");
             assertThat(posts).allSatisfy(c -> {
                 assertThat(c.param("channel")).isEqualTo("C0SEV1");
                 assertThat(c.param("thread_ts")).isEqualTo("1772442300.000100");
