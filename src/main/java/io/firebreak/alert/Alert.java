@@ -57,30 +57,37 @@ public record Alert(
      * @param snoozedUntil     its updates are held back until then, unless the wave grows a tier
      * @param statement        the holding statement as a person approved or edited it (null: the recommended one)
      * @param resolvedBy       who resolved it by hand, with {@code reason}
+     * @param escalatedBy      who last raised its severity by hand, at {@code escalatedAt}
      */
     public record Handling(String acknowledgedBy, Instant acknowledgedAt, String snoozedBy, Instant snoozedUntil,
                            String statement, String statementBy, Instant statementAt, boolean statementEdited,
-                           String resolvedBy, String reason) {
-        public static final Handling NONE = new Handling(null, null, null, null, null, null, null, false, null, null);
+                           String resolvedBy, String reason, String escalatedBy, Instant escalatedAt) {
+        public static final Handling NONE = new Handling(null, null, null, null, null, null, null, false, null, null,
+                null, null);
 
         public Handling acknowledged(String user, Instant at) {
             return new Handling(user, at, snoozedBy, snoozedUntil, statement, statementBy, statementAt, statementEdited,
-                    resolvedBy, reason);
+                    resolvedBy, reason, escalatedBy, escalatedAt);
         }
 
         public Handling snoozed(String user, Instant until) {
             return new Handling(acknowledgedBy, acknowledgedAt, user, until, statement, statementBy, statementAt,
-                    statementEdited, resolvedBy, reason);
+                    statementEdited, resolvedBy, reason, escalatedBy, escalatedAt);
         }
 
         public Handling statementBy(String user, Instant at, String text, boolean edited) {
             return new Handling(acknowledgedBy, acknowledgedAt, snoozedBy, snoozedUntil, text, user, at, edited,
-                    resolvedBy, reason);
+                    resolvedBy, reason, escalatedBy, escalatedAt);
         }
 
         public Handling resolvedBy(String user, String why) {
             return new Handling(acknowledgedBy, acknowledgedAt, snoozedBy, snoozedUntil, statement, statementBy,
-                    statementAt, statementEdited, user, why);
+                    statementAt, statementEdited, user, why, escalatedBy, escalatedAt);
+        }
+
+        public Handling escalatedBy(String user, Instant at) {
+            return new Handling(acknowledgedBy, acknowledgedAt, snoozedBy, snoozedUntil, statement, statementBy,
+                    statementAt, statementEdited, resolvedBy, reason, user, at);
         }
 
         /** Held back: snoozed and the snooze not over at {@code now}. */

@@ -159,7 +159,7 @@ public final class AlertBook {
                 if (!to.above(was.severity())) {
                     return new Acted(Outcome.NONE, "already " + was.severity());
                 }
-                next = was.withHandling(h.snoozed(null, null)).next(Alert.Change.escalated, was.rule(), to,
+                next = was.withHandling(h.snoozed(null, null).escalatedBy(a.user(), a.at())).next(Alert.Change.escalated, was.rule(), to,
                         Alert.Status.escalated, a.at(), was.evidence(), false, "Escalated to " + to + " by " + a.user());
                 after = t.floor(to).below(null, null);
             }

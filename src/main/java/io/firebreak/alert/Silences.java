@@ -122,6 +122,21 @@ public final class Silences {
         return silence;
     }
 
+    /**
+     * Adds a silence whose id is not in force yet (the HTTP API: a second POST with the same id must not
+     * quietly replace the first).
+     *
+     * @throws IllegalStateException when a silence with that id is in force
+     */
+    public synchronized Silence addNew(Silence silence, Instant now) {
+        Silence existing = byId.get(silence.id());
+        if (existing != null && existing.activeAt(now)) {
+            throw new IllegalStateException("a silence with id " + silence.id() + " exists (expires " + existing.expiresAt()
+                    + "); DELETE it first or choose another id");
+        }
+        return add(silence, now);
+    }
+
     /** Removes a silence; false when there was none with that id. */
     public synchronized boolean remove(String id) {
         boolean removed = byId.remove(id) != null;

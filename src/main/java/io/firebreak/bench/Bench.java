@@ -562,7 +562,9 @@ public final class Bench {
             var results = new ArrayList<Future<Integer>>();
             for (String body : bodies) {
                 results.add(pool.submit(() -> {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
+                    // a service started with FIREBREAK_API_TOKEN in the environment takes only requests that carry it
+                    HttpResponse<String> r = http.send(io.firebreak.access.ClientCredentials.fromEnvironment("", System.getenv())
+                            .authorize(HttpRequest.newBuilder(uri), io.firebreak.access.Role.API)
                             .header("Content-Type", "application/x-ndjson")
                             .timeout(Duration.ofSeconds(120))
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -97,7 +97,8 @@ final class DetectionLatency {
     }
 
     private void post(String body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(apiUrl + "/api/v1/mentions"))
+        HttpResponse<String> r = http.send(io.firebreak.access.ClientCredentials.fromEnvironment("", System.getenv())
+                .authorize(HttpRequest.newBuilder(URI.create(apiUrl + "/api/v1/mentions")), io.firebreak.access.Role.API)
                 .header("Content-Type", "application/x-ndjson").timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {

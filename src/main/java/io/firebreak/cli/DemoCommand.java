@@ -72,10 +72,11 @@ public final class DemoCommand implements Callable<Integer> {
                     lines.size(), DemoScenario.ONSET);
             long t1 = System.nanoTime();
             var http = HttpClient.newHttpClient();
+            var credentials = io.firebreak.access.ClientCredentials.fromEnvironment(settings.access().signatureSecretEnv(), env);
             LiveDetection detection = (LiveDetection) service.detection();
             IncidentDesk desk = detection.resource(IncidentDesk.class).orElseThrow();
             // the people's part, on the demo clock: the wave in three parts, buttons pressed in between
-            int[] counts = send(service, http, DemoScenario.split(lines, DemoScenario.ACKNOWLEDGE_AT, true));
+            int[] counts = send(service, http, credentials, DemoScenario.split(lines, DemoScenario.ACKNOWLEDGE_AT, true));
             settle(detection, desk);
             String alertId = desk.incidents().active().stream().map(Incident::alertId).findFirst().orElse(null);
             if (alertId != null) {
@@ -83,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
                         DemoScenario.DUTY_MANAGER);
             }
             List<String> rest = DemoScenario.split(lines, DemoScenario.ACKNOWLEDGE_AT, false);
-            add(counts, send(service, http, DemoScenario.split(rest, DemoScenario.REMINDERS_AT, true)));
+            add(counts, send(service, http, credentials, DemoScenario.split(rest, DemoScenario.REMINDERS_AT, true)));
             settle(detection, desk);
             clock.set(DemoScenario.REMINDERS_AT);
             desk.tick(); // the holding statement was due 15 min after SEV1: its owner is reminded
@@ -95,7 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
                 desk.incidents().stepDone(Incident.idFor(alertId), "reply-most-shared", DemoScenario.SOCIAL_TEAM,
                         clock.instant()); // the Done button of the checklist
             }
-            add(counts, send(service, http, DemoScenario.split(rest, DemoScenario.REMINDERS_AT, false)));
+            add(counts, send(service, http, credentials, DemoScenario.split(rest, DemoScenario.REMINDERS_AT, false)));
             int indexed = counts[0];
             int rejected = counts[1];
             System.out.printf("Sent over HTTP in %.1f s: %,d indexed, %,d rejected (kept as dead letters).%n%n",
@@ -135,15 +136,18 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Sends lines over the real HTTP API; returns {indexed, rejected}. */
-    private static int[] send(FirebreakService service, HttpClient http, List<String> lines) throws Exception {
+    private static int[] send(FirebreakService service, HttpClient http, io.firebreak.access.ClientCredentials credentials,
+                              List<String> lines) throws Exception {
         int indexed = 0;
         int rejected = 0;
         for (int from = 0; from < lines.size(); from += PER_REQUEST) {
             String body = String.join("\n", lines.subList(from, Math.min(lines.size(), from + PER_REQUEST)));
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service.apiUrl() + "/api/v1/mentions"))
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            HttpResponse<String> response = http.send(credentials.authorize(
+                            HttpRequest.newBuilder(URI.create(service.apiUrl() + "/api/v1/mentions")), io.firebreak.access.Role.API, bytes)
                             .header("Content-Type", "application/x-ndjson")
                             .timeout(Duration.ofSeconds(120))
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
                     HttpResponse.BodyHandlers.ofString());
             var answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
             indexed += answer.path("indexed").asInt();

@@ -41,6 +41,9 @@ public final class EvalDetectCommand implements Callable<Integer> {
     @Option(names = "--steady-days", defaultValue = "35", description = "days of steady data per brand (default: ${DEFAULT-VALUE})")
     int steadyDays;
 
+    @Option(names = "--volume", description = "only the volume-only evaluation: the volume rule against a windowed Gaussian detector")
+    boolean volumeOnly;
+
     @Option(names = "--bench", description = "measure mentions/s of windows and rules instead")
     boolean bench;
 
@@ -61,11 +64,17 @@ public final class EvalDetectCommand implements Callable<Integer> {
         Detection engines = Detection.of(home, true);
         lifecycle = Lifecycle.load(home.config("alerts.yaml"));
         Path dir = data != null ? data : home.root().resolveSibling("shared").resolve("data");
+        VolumeEvaluation volume = new VolumeEvaluation(engines, lifecycle, out);
+        if (volumeOnly) {
+            volume.run(dir.resolve("airline-tweets/Tweets.csv"));
+            return 0;
+        }
         crisisWaves(engines, "180-600 negatives/hour", new int[] {20, 200, 2000}, 3, 10, true);
         crisisWaves(engines, "60-180 negatives/hour (harder, no target)", new int[] {20, 200, 2000, 20000}, 1, 3, false);
         steady(engines);
         apple(engines, dir.resolve("apple-tweets/Apple-Twitter-Sentiment-DFE.csv"));
         airline(engines, dir.resolve("airline-tweets/Tweets.csv"));
+        volume.run(dir.resolve("airline-tweets/Tweets.csv"));
         out.println(allMet ? "\nall targets met" : "\nSOME TARGETS MISSED");
         return allMet ? 0 : 1;
     }

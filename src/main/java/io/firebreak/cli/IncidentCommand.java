@@ -110,7 +110,8 @@ public final class IncidentCommand {
 
         @Override
         public Integer call() throws Exception {
-            var answer = IncidentReports.promote(Home.detect(), alertId, by, reason);
+            Home home = Home.detect();
+            var answer = IncidentReports.promote(home, Settings.load(home), alertId, by, reason);
             System.out.printf("incident %s opened for alert %s%n", answer.get("incident_id"), alertId);
             return 0;
         }

@@ -17,7 +17,7 @@ import java.util.Map;
  * differs per deployment. Read once at start; a wrong key or value stops the start with the file
  * and key named.
  */
-public record Settings(Api api, Elasticsearch elasticsearch, Ingest ingest) {
+public record Settings(Api api, Elasticsearch elasticsearch, Ingest ingest, Access access, Limits limits) {
 
     /** Where the HTTP API listens. */
     public record Api(String host, int port) {}
@@ -31,6 +31,56 @@ public record Settings(Api api, Elasticsearch elasticsearch, Ingest ingest) {
 
     /** The embedded server's own settings. */
     public record Embedded(int httpPort, String heap) {}
+
+    /**
+     * Who may call the API besides the bearer tokens (which come from the environment only): webhook
+     * bodies signed with HMAC-SHA256, their secret in the environment variable named here.
+     *
+     * @param signatureSecretEnv the variable holding the shared secret; empty: bodies need no signature
+     * @param signatureMaxAgeS   how far a signature's timestamp may be from this server's clock
+     */
+    public record Access(String signatureSecretEnv, int signatureMaxAgeS) {}
+
+    /**
+     * What one request or file may hold before it is refused; text from the internet is hostile, and
+     * none of it may cost unbounded memory.
+     */
+    public record Limits(
+            long maxBodyBytes,
+            int maxItems,
+            int maxNestingDepth,
+            int maxStringChars,
+            int maxNumberChars,
+            int maxNameChars,
+            int silenceMaxDays,
+            int dropMaxAttempts,
+            int dropChunkLines,
+            long dropMaxBytes) {
+
+        /**
+         * A JSON mapper held to these limits (Jackson's stream constraints) that refuses duplicate keys:
+         * a second "text" would otherwise silently win over the first, the one a reviewer read.
+         */
+        public com.fasterxml.jackson.databind.ObjectMapper jsonMapper() {
+            var constraints = com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxNestingDepth(maxNestingDepth)
+                    .maxStringLength(maxStringChars)
+                    .maxNumberLength(maxNumberChars)
+                    .maxNameLength(maxNameChars)
+                    .maxDocumentLength(maxBodyBytes)
+                    .build();
+            var factory = com.fasterxml.jackson.core.JsonFactory.builder()
+                    .streamReadConstraints(constraints)
+                    .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build();
+            return new ObjectMapper(factory);
+        }
+
+        /** The shipped limits (config/firebreak.yaml), for tests and tools that read no settings. */
+        public static Limits defaults() {
+            return new Limits(16_000_000, 10_000, 32, 100_000, 40, 256, 30, 3, 5_000, 1_000_000_000L);
+        }
+    }
 
     /** Ingest limits and bulk batching. */
     public record Ingest(
@@ -60,8 +110,8 @@ public record Settings(Api api, Elasticsearch elasticsearch, Ingest ingest) {
             throw new ConfigException(file + ": " + e.getMessage());
         }
         if (read == null || read.api() == null || read.elasticsearch() == null || read.ingest() == null
-                || read.elasticsearch().embedded() == null) {
-            throw new ConfigException(file + ": the sections api, elasticsearch (with embedded) and ingest are required");
+                || read.elasticsearch().embedded() == null || read.access() == null || read.limits() == null) {
+            throw new ConfigException(file + ": the sections api, elasticsearch (with embedded), ingest, access and limits are required");
         }
         return read.withEnvironment(env).validated(file);
     }
@@ -78,7 +128,7 @@ public record Settings(Api api, Elasticsearch elasticsearch, Ingest ingest) {
         if (env.containsKey("FIREBREAK_ES_URL")) {
             es = new Elasticsearch(env.get("FIREBREAK_ES_URL"), es.caCert(), es.indexPrefix(), es.retentionDays(), es.embedded());
         }
-        return new Settings(a, es, ingest);
+        return new Settings(a, es, ingest, access, limits);
     }
 
     private Settings validated(Path file) {
@@ -117,6 +167,26 @@ public record Settings(Api api, Elasticsearch elasticsearch, Ingest ingest) {
         if (ingest.requestTimeoutS() < 1) {
             problems.add("ingest.request_timeout_s: must be at least 1");
         }
+        if (access.signatureSecretEnv() != null && !access.signatureSecretEnv().isEmpty()
+                && !access.signatureSecretEnv().matches("[A-Z_][A-Z0-9_]*")) {
+            // not quoted: what was written there may be the secret itself, pasted by mistake
+            problems.add("access.signature_secret_env: is not an environment variable name (A-Z, 0-9, _);"
+                    + " it names the variable that holds the secret, never the secret");
+        }
+        if (access.signatureMaxAgeS() < 1) {
+            problems.add("access.signature_max_age_s: must be at least 1");
+        }
+        if (limits.maxBodyBytes() < 1_000 || limits.maxItems() < 1 || limits.maxNestingDepth() < 3
+                || limits.maxStringChars() < ingest.maxTextChars() || limits.maxNumberChars() < 20 || limits.maxNameChars() < 16) {
+            problems.add("limits: max_body_bytes >= 1000, max_items >= 1, max_nesting_depth >= 3 (a mention nests 2 deep),"
+                    + " max_string_chars >= ingest.max_text_chars, max_number_chars >= 20 (a long), max_name_chars >= 16");
+        }
+        if (limits.silenceMaxDays() < 1) {
+            problems.add("limits.silence_max_days: must be at least 1 (silences always expire)");
+        }
+        if (limits.dropMaxAttempts() < 1 || limits.dropChunkLines() < 1 || limits.dropMaxBytes() < 1) {
+            problems.add("limits.drop_*: max_attempts, chunk_lines and max_bytes must be at least 1");
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(file + ": " + String.join("; ", problems));
         }
@@ -141,17 +211,27 @@ public record Settings(Api api, Elasticsearch elasticsearch, Ingest ingest) {
     }
 
     public Settings withApiPort(int port) {
-        return new Settings(new Api(api.host(), port), elasticsearch, ingest);
+        return new Settings(new Api(api.host(), port), elasticsearch, ingest, access, limits);
     }
 
     public Settings withElasticsearchUrl(String url) {
         var es = elasticsearch;
-        return new Settings(api, new Elasticsearch(url, es.caCert(), es.indexPrefix(), es.retentionDays(), es.embedded()), ingest);
+        return new Settings(api, new Elasticsearch(url, es.caCert(), es.indexPrefix(), es.retentionDays(), es.embedded()), ingest,
+                access, limits);
     }
 
     public Settings withIndexPrefix(String prefix) {
         var es = elasticsearch;
-        return new Settings(api, new Elasticsearch(es.url(), es.caCert(), prefix, es.retentionDays(), es.embedded()), ingest);
+        return new Settings(api, new Elasticsearch(es.url(), es.caCert(), prefix, es.retentionDays(), es.embedded()), ingest,
+                access, limits);
+    }
+
+    public Settings withAccess(Access changed) {
+        return new Settings(api, elasticsearch, ingest, changed, limits);
+    }
+
+    public Settings withLimits(Limits changed) {
+        return new Settings(api, elasticsearch, ingest, access, changed);
     }
 
     public Path dropDir(Home home) {

@@ -13,7 +13,8 @@ package io.firebreak.detect;
  * @param ratio        at least this many times the baseline
  * @param minZ         at least this Poisson (or binomial) z
  * @param minShare     negative share at least this
- * @param shift        negative share at least this far above the baseline share
+ * @param shift        negative share at least this far above the baseline share (negative-share-shift); for
+ *                     volume-spike, at most this far: a spike whose tone turns negative is the negative rules' to tell
  * @param minFollowers author followers at least this
  * @param minVelocity  shares per minute at least this
  * @param sev2         from here on the signal is SEV2

@@ -88,7 +88,9 @@ public final class BrandMatcher {
         for (int i = 0; i < plain.length(); i++) {
             char c = plain.charAt(i);
             int type = Character.getType(c);
-            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK) {
+            // marks and invisible formatting (zero-width, bidi): "Ac\u200Bme" names the same brand as "Acme"
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.FORMAT) {
                 continue;
             }
             boolean marker = first && (c == '@' || c == '#');

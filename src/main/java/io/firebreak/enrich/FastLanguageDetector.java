@@ -38,7 +38,11 @@ public final class FastLanguageDetector implements LanguageDetector {
             // works" from a tie with Portuguese, whose list has "a" and "as"; listed in French and Italian as
             // well, "a" would halve the margin of "il a perdu ma valise"; "in" stays out (Swedish, German, Dutch)
             "a", "as", "also", "too", "off", "down", "got", "went", "these", "those", "us", "such",
-            "while", "before", "through", "most", "first", "last", "both", "each", "few", "many", "same", "own"},
+            "while", "before", "through", "most", "first", "last", "both", "each", "few", "many", "same", "own",
+            // how posts spell English: without apostrophes, abbreviated; "im", "on" and "plus" are German, French
+            // and French words too, so they vote for both and decide nothing alone
+            "im", "ive", "dont", "cant", "wont", "didnt", "doesnt", "isnt", "wasnt", "thats", "whats", "u", "ur",
+            "pls", "plz", "thnx", "tho", "gonna", "wanna", "gotta", "yeah", "yep", "nope", "on", "plus", "its"},
         {"el", "la", "los", "las", "que", "de", "del", "y", "en", "un", "una", "es", "por", "para", "con", "no",
             "se", "lo", "mi", "muy", "pero", "como", "más", "está", "esta", "gracias", "su", "al", "ya", "hay",
             "yo", "sin", "también", "porque", "todo", "nos", "fue", "son", "tu", "le", "me", "qué", "hola",
@@ -46,7 +50,7 @@ public final class FastLanguageDetector implements LanguageDetector {
         {"le", "la", "les", "des", "du", "de", "et", "est", "un", "une", "que", "qui", "pour", "pas", "dans",
             "sur", "avec", "je", "vous", "nous", "il", "elle", "ce", "c'est", "mais", "ne", "très", "merci", "au",
             "aux", "mon", "ma", "mes", "j'ai", "été", "sont", "ça", "tout", "plus", "en", "bonjour", "salut",
-            "vol"},
+            "vol", "on"},
         {"der", "die", "das", "und", "ist", "nicht", "ich", "sie", "es", "ein", "eine", "mit", "für", "auf",
             "den", "dem", "zu", "von", "im", "auch", "wir", "du", "sehr", "aber", "noch", "wie", "bei", "nach",
             "mein", "danke", "kein", "schon", "sind", "war", "haben", "hat", "wird", "oder", "uns", "was", "hallo",
@@ -246,14 +250,17 @@ public final class FastLanguageDetector implements LanguageDetector {
 
         /**
          * Under {@link #LINGUA_MIN_CHARS} without handles and links, letters all plain ASCII (an "é", "ñ" or "ß" is
-         * evidence Lingua can use), and no function word of a language other than English.
+         * evidence Lingua can use), and no other language with more function-word votes than English: "Thanks.
+         * UA1121, DEN, 40 min on tarmac" is English although "den" is German, "Club in Denver is dope" although
+         * "is" is Dutch, "um where's the mango emoji" although "um" is German. Lingua's guess on so few words is
+         * worse than a tie going to the deployment's short-text language.
          */
         boolean shortPlainWithoutOtherEvidence() {
             if (chars >= LINGUA_MIN_CHARS || nonAsciiLetters > 0) {
                 return false;
             }
             for (int l = 1; l < LANGS.length; l++) {
-                if (votes[l] > 0) {
+                if (votes[l] > votes[0]) {
                     return false;
                 }
             }

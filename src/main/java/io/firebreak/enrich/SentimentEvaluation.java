@@ -46,6 +46,31 @@ public final class SentimentEvaluation {
         return out;
     }
 
+    /**
+     * {@code Apple-Twitter-Sentiment-DFE.csv}: crowd-rated tweets about Apple, sentiment 1 (negative), 3 (neutral)
+     * or 5 (positive); "not_relevant" rows are left out. The file is not all valid UTF-8: bad bytes read as U+FFFD.
+     */
+    public static List<Rated> appleTweets(Path file) throws IOException {
+        List<Rated> out = new ArrayList<>();
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+        try (Reader in = new java.io.InputStreamReader(Files.newInputStream(file), decoder)) {
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+                String label = switch (r.get("sentiment")) {
+                    case "1" -> "negative";
+                    case "3" -> "neutral";
+                    case "5" -> "positive";
+                    default -> null;
+                };
+                if (label != null) {
+                    out.add(new Rated(r.get("text"), 0, label));
+                }
+            }
+        }
+        return out;
+    }
+
     public static double[] scores(SentimentScorer scorer, List<Rated> items) {
         double[] s = new double[items.size()];
         for (int i = 0; i < s.length; i++) {

@@ -34,10 +34,13 @@ public final class Tokens {
             if (marker || isWordChar(c)) {
                 int start = i;
                 i = marker ? i + 1 : i;
-                while (i < n && isWordChar(text.charAt(i))) {
+                while (i < n && (isWordChar(text.charAt(i)) || isInvisible(text.charAt(i)))) {
                     i++;
                 }
-                out.add(normalize(text, start, i));
+                String token = normalize(text, start, i);
+                if (!token.isEmpty()) {
+                    out.add(token);
+                }
             } else {
                 i++;
             }
@@ -73,6 +76,15 @@ public final class Tokens {
         return Character.isLetterOrDigit(c) || c == '_' || Character.isSurrogate(c) || Character.getType(c) == Character.NON_SPACING_MARK;
     }
 
+    /**
+     * Zero-width and bidi formatting characters (Unicode category Cf: U+200B-U+200F, U+202A-U+202E, U+2060-U+2064,
+     * U+2066-U+2069, U+00AD, U+FEFF ...) show nothing: inside a word they are read through and dropped, so
+     * "Ac\u200Bme" is still Acme and an invisible character cannot hide a brand from its watchers.
+     */
+    private static boolean isInvisible(char c) {
+        return c >= 0x80 && Character.getType(c) == Character.FORMAT;
+    }
+
     private static String asciiLowerCase(String text, int from, int to) {
         byte[] lower = new byte[to - from];
         for (int i = from; i < to; i++) {
@@ -100,7 +112,13 @@ public final class Tokens {
         StringBuilder folded = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); i++) {
             char c = decomposed.charAt(i);
-            if (Character.getType(c) != Character.NON_SPACING_MARK) {
+            int type = Character.getType(c);
+            if (type == Character.SURROGATE && Character.isHighSurrogate(c) && i + 1 < decomposed.length()
+                    && Character.getType(decomposed.codePointAt(i)) == Character.FORMAT) {
+                i++; // an invisible tag character (U+E0000-U+E007F): dropped like the others
+                continue;
+            }
+            if (type != Character.NON_SPACING_MARK && type != Character.FORMAT) {
                 folded.append(c);
             }
         }

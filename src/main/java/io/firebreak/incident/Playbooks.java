@@ -43,6 +43,24 @@ public final class Playbooks {
         this.byCategory = Map.copyOf(byCategory);
     }
 
+    /**
+     * Steps whose owner is not one of {@code roles} (those of {@code config/roles.yaml}), each named with its
+     * file and key: a reminder must name people who exist.
+     */
+    public List<String> unknownOwners(Path dir, java.util.Collection<String> roles) {
+        List<String> problems = new ArrayList<>();
+        for (Playbook p : all().values()) {
+            for (int i = 0; i < p.steps().size(); i++) {
+                String owner = p.steps().get(i).owner();
+                if (!roles.contains(owner)) {
+                    problems.add(dir.resolve(p.category() + ".yaml") + ": steps[" + i + "].owner: '" + owner
+                            + "' is not a role of roles.yaml " + new java.util.TreeSet<>(roles));
+                }
+            }
+        }
+        return problems;
+    }
+
     /** The category's playbook, or the default one. */
     public Playbook forCategory(String category) {
         return byCategory.getOrDefault(category, byCategory.get(Playbook.DEFAULT));

@@ -67,6 +67,57 @@ public final class CsvMentions {
         }
     }
 
+    /**
+     * Reads a CSV from a reader {@code chunk} records at a time, handing each piece to {@code each} as it
+     * is complete, so a file of any length is held one piece at a time. Indexes and line numbers are the
+     * file's own.
+     */
+    public void stream(String origin, java.io.Reader reader, int chunk, java.util.function.Consumer<Batch> each) {
+        try (CSVParser parser = CSVParser.parse(new SkipBom(reader), FORMAT)) {
+            List<String> header = parser.getHeaderNames();
+            CsvMapping mapping = mappings.stream()
+                    .filter(m -> m.matches(header))
+                    .findFirst()
+                    .orElseThrow(() -> new BadInputException(origin + ": no CSV mapping in config/csv matches the header "
+                            + header + "; add one that names these columns"));
+            var rows = new RowReader(origin, mapping, header);
+            rows.chunked(chunk, each);
+            each.accept(rows.readAll(parser));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw new BadInputException(origin + ": the CSV cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Drops a leading byte-order mark, as {@link #read(String, String)} does. */
+    private static final class SkipBom extends java.io.FilterReader {
+        private boolean first = true;
+
+        SkipBom(java.io.Reader in) {
+            super(in.markSupported() ? in : new java.io.BufferedReader(in));
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            if (first) {
+                first = false;
+                in.mark(1);
+                int c = in.read();
+                if (c != '\uFEFF' && c >= 0) {
+                    in.reset();
+                }
+            }
+            return in.read(buffer, offset, length);
+        }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+    }
+
     public Batch read(String origin, byte[] bytes) {
         return read(origin, decode(bytes));
     }
@@ -93,7 +144,12 @@ public final class CsvMentions {
         private final CsvMapping mapping;
         private final int width;
         private final List<DateTimeFormatter> formats;
-        private final Batch.Builder batch;
+        private final String origin;
+        private final String headerLine;
+        private Batch.Builder batch;
+        private int inBatch;
+        private int chunk = Integer.MAX_VALUE;
+        private java.util.function.Consumer<Batch> each;
         private List<String> pending;
         private long pendingLine;
         private int index;
@@ -102,7 +158,24 @@ public final class CsvMentions {
             this.mapping = mapping;
             this.width = header.size();
             this.formats = mapping.formatters();
-            this.batch = new Batch.Builder(origin, String.join(",", header));
+            this.origin = origin;
+            this.headerLine = String.join(",", header);
+            this.batch = new Batch.Builder(origin, headerLine);
+        }
+
+        /** Hands every {@code size} records on as a batch of their own; {@link #readAll} returns the rest. */
+        void chunked(int size, java.util.function.Consumer<Batch> to) {
+            this.chunk = size;
+            this.each = to;
+        }
+
+        /** Called after each record is added: a full piece goes on, and the next starts empty. */
+        private void added() {
+            if (++inBatch >= chunk) {
+                each.accept(batch.build());
+                batch = new Batch.Builder(origin, headerLine);
+                inBatch = 0;
+            }
         }
 
         Batch readAll(CSVParser parser) {
@@ -129,6 +202,7 @@ public final class CsvMentions {
                 } else {
                     batch.reject(Rejection.of(index++, "record ending at line " + parser.getCurrentLineNumber(),
                             "(row): " + values.size() + " columns, the header has " + width, String.join(",", values)));
+                    added();
                 }
             }
             if (pending != null) {
@@ -151,6 +225,7 @@ public final class CsvMentions {
             batch.reject(Rejection.of(index++, "record ending at line " + pendingLine,
                     "(row): " + pending.size() + " columns, the header has " + width, String.join(",", pending)));
             pending = null;
+            added();
         }
 
         private void emit(List<String> header, List<String> values, long line) {
@@ -163,6 +238,7 @@ public final class CsvMentions {
             } else {
                 batch.reject(new Rejection(index++, where, errors, String.join(",", values)));
             }
+            added();
         }
 
         private ObjectNode toJson(List<String> header, List<String> values, List<String> errors) {

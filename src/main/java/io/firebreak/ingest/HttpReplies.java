@@ -2,7 +2,9 @@ package io.firebreak.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.access.RequestRefused;
 import io.firebreak.mention.BadInputException;
+import io.firebreak.mention.TooLargeException;
 import io.firebreak.store.StoreHealth;
 import io.firebreak.store.StoreUnavailableException;
 import java.util.LinkedHashMap;
@@ -19,10 +21,17 @@ public final class HttpReplies {
 
     private final ObjectMapper mapper;
     private final StoreHealth health;
+    private final IngestMetrics metrics;
 
     public HttpReplies(ObjectMapper mapper, StoreHealth health) {
+        this(mapper, health, IngestMetrics.none());
+    }
+
+    /** @param metrics where refused requests are counted by reason */
+    public HttpReplies(ObjectMapper mapper, StoreHealth health, IngestMetrics metrics) {
         this.mapper = mapper;
         this.health = health;
+        this.metrics = metrics;
     }
 
     /** 200 when every item was stored; 422 when some were rejected (the valid ones are stored). */
@@ -36,7 +45,15 @@ public final class HttpReplies {
 
     public void failure(Exchange exchange) throws JsonProcessingException {
         Throwable e = rootOf(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-        if (e instanceof BadInputException) {
+        if (e instanceof RequestRefused refused) {
+            metrics.rejected(refused.kind());
+            refused.headers().forEach((name, value) -> exchange.getMessage().setHeader(name, value));
+            respond(exchange, refused.status(), Map.of("error", refused.getMessage()));
+        } else if (e instanceof TooLargeException) {
+            metrics.rejected("too_large");
+            respond(exchange, 413, Map.of("error", e.getMessage()));
+        } else if (e instanceof BadInputException) {
+            metrics.rejected("bad_input");
             respond(exchange, 400, Map.of("error", e.getMessage()));
         } else if (e instanceof StoreUnavailableException) {
             exchange.getMessage().setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
@@ -51,7 +68,7 @@ public final class HttpReplies {
     /** Camel wraps what a bean throws; the answer depends on what was thrown first. */
     private static Throwable rootOf(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BadInputException || t instanceof StoreUnavailableException) {
+            if (t instanceof BadInputException || t instanceof StoreUnavailableException || t instanceof RequestRefused) {
                 return t;
             }
         }
@@ -66,6 +83,13 @@ public final class HttpReplies {
         body.put("ready", ready);
         body.put("elasticsearch", health.reason());
         respond(exchange, ready ? 200 : 503, body);
+    }
+
+    /** The 413 Vert.x gives a body beyond {@code limits.max_body_bytes}, as the JSON every other refusal is. */
+    public String bodyTooLarge(long maxBodyBytes) throws JsonProcessingException {
+        metrics.rejected("body_too_large");
+        return mapper.writeValueAsString(Map.of("error", "the body is larger than " + maxBodyBytes
+                + " bytes, the most limits.max_body_bytes allows: split it"));
     }
 
     private void respond(Exchange exchange, int status, Object body) throws JsonProcessingException {

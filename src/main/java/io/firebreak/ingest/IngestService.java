@@ -45,6 +45,7 @@ public final class IngestService {
     private final Duration timeout;
     private final Clock clock;
     private final Consumer<List<EnrichedMention>> stored;
+    private final IngestMetrics metrics;
     private final LongAdder enrichCpuNanos = new LongAdder();
     private final LongAdder mentionsEnriched = new LongAdder();
 
@@ -53,6 +54,14 @@ public final class IngestService {
      */
     public IngestService(Enricher enricher, MentionStore store, BulkWriter writer, DeadLetters deadLetters,
                          StoreHealth health, Duration timeout, Clock clock, Consumer<List<EnrichedMention>> stored) {
+        this(enricher, store, writer, deadLetters, health, timeout, clock, stored, IngestMetrics.none());
+    }
+
+    /** @param metrics where mentions stored (by source) and items rejected (by reason) are counted */
+    public IngestService(Enricher enricher, MentionStore store, BulkWriter writer, DeadLetters deadLetters,
+                         StoreHealth health, Duration timeout, Clock clock, Consumer<List<EnrichedMention>> stored,
+                         IngestMetrics metrics) {
+        this.metrics = metrics;
         this.enricher = enricher;
         this.store = store;
         this.writer = writer;
@@ -110,10 +119,36 @@ public final class IngestService {
             await(letter, deadline);
         }
         items.sort(Comparator.comparingInt(IngestReport.Item::index));
+        count(indexed, items);
         if (!indexed.isEmpty()) {
             stored.accept(indexed);
         }
         return new IngestReport(batch.origin(), indexed.size(), items.size() - indexed.size(), items);
+    }
+
+    private void count(List<EnrichedMention> indexed, List<IngestReport.Item> items) {
+        String source = null;
+        long run = 0;
+        // an input mostly holds one source: counted per run of the same source, not per mention
+        for (EnrichedMention em : indexed) {
+            String s = em.mention().source();
+            if (!s.equals(source)) {
+                if (run > 0) {
+                    metrics.accepted(source, run);
+                }
+                source = s;
+                run = 0;
+            }
+            run++;
+        }
+        if (run > 0) {
+            metrics.accepted(source, run);
+        }
+        for (IngestReport.Item item : items) {
+            if (item.status().equals("rejected")) {
+                metrics.rejected(IngestMetrics.reasonOf(item.errors() == null || item.errors().isEmpty() ? null : item.errors().get(0)));
+            }
+        }
     }
 
     /** CPU time the ingest threads spent enriching so far (zero where the JVM has no thread CPU clock). */

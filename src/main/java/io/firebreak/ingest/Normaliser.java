@@ -2,7 +2,7 @@ package io.firebreak.ingest;
 
 import io.firebreak.mention.Batch;
 import io.firebreak.mention.MentionJson;
-import java.nio.charset.StandardCharsets;
+import io.firebreak.mention.StrictUtf8;
 import java.util.Locale;
 import org.apache.camel.Exchange;
 
@@ -10,7 +10,7 @@ import org.apache.camel.Exchange;
 public final class Normaliser {
 
     /** Names where a body came from when it is not a file; a dead-letter replay keeps the original origin. */
-    public static final String ORIGIN_HEADER = "X-Firebreak-Origin";
+    public static final String ORIGIN_HEADER = io.firebreak.access.ApiGuard.REPLAY_HEADER;
 
     private final MentionJson json;
     private final CsvMentions csv;
@@ -34,7 +34,8 @@ public final class Normaliser {
         if (isCsv) {
             return csv.read(origin, body);
         }
-        String text = new String(body, StandardCharsets.UTF_8);
+        // not new String(body, UTF_8): that turns bytes that are not UTF-8 into U+FFFD, and what is stored is not what was sent
+        String text = StrictUtf8.decode(body, fileName != null ? fileName : "the body");
         return fileName != null ? json.readLines(origin, text) : json.read(origin, text);
     }
 }

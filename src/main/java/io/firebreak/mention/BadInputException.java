@@ -1,7 +1,7 @@
 package io.firebreak.mention;
 
 /** The input as a whole cannot be read (as opposed to single bad items, which become rejections). */
-public final class BadInputException extends RuntimeException {
+public class BadInputException extends RuntimeException {
     public BadInputException(String message) {
         super(message);
     }

@@ -31,16 +31,27 @@ public final class MentionJson {
     private final int maxTextChars;
     private final Clock clock;
     private final Duration maxAhead;
+    private final int maxItems;
 
     /**
      * @param maxAhead a mention stamped further ahead of {@code clock} is refused: one post stamped hours
      *                 ahead (a source's time-zone slip) would otherwise run its brand's event time ahead
      */
     public MentionJson(ObjectMapper mapper, int maxTextChars, Clock clock, Duration maxAhead) {
+        this(mapper, maxTextChars, clock, maxAhead, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param mapper   held to the configured limits ({@code Settings.Limits#jsonMapper}): nesting, string and
+     *                 number length, duplicate keys
+     * @param maxItems the most mentions one request may hold ({@link #read}); more is refused whole (413)
+     */
+    public MentionJson(ObjectMapper mapper, int maxTextChars, Clock clock, Duration maxAhead, int maxItems) {
         this.mapper = mapper;
         this.maxTextChars = maxTextChars;
         this.clock = clock;
         this.maxAhead = maxAhead;
+        this.maxItems = maxItems;
     }
 
     public MentionJson(ObjectMapper mapper, int maxTextChars, Clock clock) {
@@ -81,7 +92,7 @@ public final class MentionJson {
         // more than one line: NDJSON if the first line is a whole object by itself
         int firstBreak = text.indexOf('\n', from);
         if (firstBreak >= 0 && firstBreak < to && parsesAsObject(text.substring(from, firstBreak).strip())) {
-            return readLines(origin, body);
+            return lines(origin, body, 1, 0, maxItems);
         }
         var batch = new Batch.Builder(origin);
         addItem(batch, 0, "item 0", text.substring(from, to));
@@ -90,9 +101,21 @@ public final class MentionJson {
 
     /** Reads NDJSON: each non-blank line is one mention; a broken line is rejected alone. */
     public Batch readLines(String origin, String body) {
+        return lines(origin, body, 1, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Reads one piece of a longer NDJSON file: its first line is line {@code firstLine} of the file and its
+     * first mention item {@code firstIndex}, so rejections name the file's own line numbers.
+     */
+    public Batch readLines(String origin, String body, int firstLine, int firstIndex) {
+        return lines(origin, body, firstLine, firstIndex, Integer.MAX_VALUE);
+    }
+
+    private Batch lines(String origin, String body, int firstLine, int firstIndex, int cap) {
         var batch = new Batch.Builder(origin);
-        int index = 0;
-        int lineNo = 0;
+        int index = firstIndex;
+        int lineNo = firstLine - 1;
         // lines end at \n or \r\n, as body.split("\r?\n", -1) would cut them, without a regular expression
         int start = 0;
         while (true) {
@@ -101,6 +124,9 @@ public final class MentionJson {
                     : lineBreak > start && body.charAt(lineBreak - 1) == '\r' ? lineBreak - 1 : lineBreak;
             lineNo++;
             if (!isBlank(body, start, end)) {
+                if (index - firstIndex >= cap) {
+                    throw tooMany(cap);
+                }
                 addItem(batch, index++, "line " + lineNo, body.substring(start, end));
             }
             if (lineBreak < 0) {
@@ -124,8 +150,13 @@ public final class MentionJson {
         try {
             root = mapper.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new BadInputException("the JSON array cannot be read: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            // a stream limit (nesting, length) is thrown with no location: saying where must not throw in turn
+            throw new BadInputException("the JSON array cannot be read: " + describe(e)
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")"));
+        }
+        if (root.size() > maxItems) {
+            throw tooMany(maxItems);
         }
         var batch = new Batch.Builder(origin);
         for (int i = 0; i < root.size(); i++) {
@@ -140,10 +171,36 @@ public final class MentionJson {
         try {
             node = mapper.readTree(raw);
         } catch (JsonProcessingException e) {
-            batch.reject(Rejection.of(index, where, "(json): not valid JSON: " + e.getOriginalMessage(), raw));
+            batch.reject(Rejection.of(index, where, "(json): not valid JSON: " + describe(e), abbreviateRaw(raw)));
             return;
         }
         validate(batch, index, where, node, raw);
+    }
+
+    private static TooLargeException tooMany(int cap) {
+        return new TooLargeException("more than " + cap + " mentions in one request; the most is limits.max_items ("
+                + cap + "): split the batch");
+    }
+
+    /** Jackson's message, with the setting to change when a configured limit was hit. */
+    static String describe(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            String key = message.contains("nesting depth") ? "limits.max_nesting_depth"
+                    : message.contains("String value length") ? "limits.max_string_chars"
+                    : message.contains("Number value length") ? "limits.max_number_chars"
+                    : message.contains("Name length") ? "limits.max_name_chars"
+                    : message.contains("Document length") ? "limits.max_body_bytes" : "limits";
+            int from = message.indexOf(" (from `");
+            return (from > 0 ? message.substring(0, from) + ")" : message) + " [" + key + "]";
+        }
+        return message;
+    }
+
+    /** A dead letter keeps enough of a broken line to see what it was, not a 100 MB string. */
+    private String abbreviateRaw(String raw) {
+        int keep = Math.max(maxTextChars, 1000) * 2;
+        return raw.length() <= keep ? raw : raw.substring(0, keep) + "...";
     }
 
     private void validate(Batch.Builder batch, int index, String where, JsonNode node, String raw) {
@@ -162,23 +219,63 @@ public final class MentionJson {
             errors.add("(item): must be a JSON object, got " + kind(node));
             return null;
         }
-        String id = requiredString(node, "id", 256, errors);
-        String source = requiredString(node, "source", 64, errors);
+        String id = machine("id", requiredString(node, "id", 256, errors), errors);
+        String source = machine("source", requiredString(node, "source", 64, errors), errors);
         Instant createdAt = timestamp(node, errors);
-        String text = requiredString(node, "text", maxTextChars, errors);
-        String brand = optionalString(node, "brand", errors);
+        String text = noControls("text", requiredString(node, "text", maxTextChars, errors), true, errors);
+        String brand = noControls("brand", optionalString(node, "brand", errors), false, errors);
         String lang = optionalString(node, "lang", errors);
         if (lang != null && !LANG_TAG.matcher(lang).matches()) {
             errors.add("lang: '" + abbreviate(lang) + "' is not a BCP 47 tag such as en or pt-BR");
         }
-        String url = optionalString(node, "url", errors);
-        String reshareOf = optionalString(node, "reshare_of", errors);
+        String url = noControls("url", optionalString(node, "url", errors), false, errors);
+        String reshareOf = noControls("reshare_of", optionalString(node, "reshare_of", errors), false, errors);
         Mention.Author author = author(node.get("author"), errors);
         Mention.Engagement engagement = engagement(node.get("engagement"), errors);
         if (!errors.isEmpty()) {
             return null;
         }
         return new Mention(id, source, createdAt, text, blankToNull(brand), lang, url, author, engagement, reshareOf);
+    }
+
+    /**
+     * Ids and source names are keys and metric tags, not prose: control characters and invisible ones
+     * (zero-width, bidi marks), which would make two ids that look the same differ, are refused.
+     */
+    private static String machine(String field, String value, List<String> errors) {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                errors.add(field + ": character U+" + String.format("%04X", c) + " at " + i
+                        + " is a control or invisible character; ids and sources are plain text");
+                return null;
+            }
+            i += Character.charCount(c);
+        }
+        return value;
+    }
+
+    /**
+     * Control characters would reach logs, Slack and terminals: refused, naming where. Text may keep its
+     * line breaks and tabs. Invisible formatting (zero-width, bidi marks) is kept in text, where right-to-left
+     * languages need it; brand matching and Slack both see through it.
+     */
+    private static String noControls(String field, String value, boolean breaksAllowed, List<String> errors) {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 || (c >= 0x7f && c <= 0x9f)) && !(breaksAllowed && (c == '\n' || c == '\r' || c == '\t'))) {
+                errors.add(field + ": control character U+" + String.format("%04X", (int) c) + " at " + i
+                        + (breaksAllowed ? "; only line breaks and tabs may stand in text" : "; not allowed here"));
+                return null;
+            }
+        }
+        return value;
     }
 
     private String requiredString(JsonNode node, String field, int maxLength, List<String> errors) {
@@ -266,8 +363,8 @@ public final class MentionJson {
             return null;
         }
         return new Mention.Author(
-                optionalString(node, "id", "author.id", errors),
-                optionalString(node, "handle", "author.handle", errors),
+                noControls("author.id", optionalString(node, "id", "author.id", errors), false, errors),
+                noControls("author.handle", optionalString(node, "handle", "author.handle", errors), false, errors),
                 count(node, "followers", "author.followers", errors),
                 flag(node, "verified", "author.verified", errors));
     }
@@ -291,7 +388,11 @@ public final class MentionJson {
         if (value == null || value.isNull()) {
             return 0;
         }
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+        if (value.isIntegralNumber() && !value.canConvertToLong()) {
+            errors.add(path + ": " + abbreviate(value.asText()) + " is too large; the most is " + Long.MAX_VALUE);
+            return 0;
+        }
+        if (!value.isIntegralNumber()) {
             errors.add(path + ": must be a whole number, got " + kind(value));
             return 0;
         }

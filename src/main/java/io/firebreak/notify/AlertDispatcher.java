@@ -186,7 +186,7 @@ public final class AlertDispatcher {
     private Notification notification(Alert alert, Delivery before, Instant now) {
         AlertView view = lookUp(alert);
         Alert shown = view.alert();
-        HoldingStatement statement = statements.write(shown, now);
+        HoldingStatement statement = statements.write(shown, view.postTexts(), now);
         shown = shown.withStatement(statement.asAlertStatement());
         Severity peak = before.peak() == null ? alert.severity() : Severity.worst(before.peak(), alert.severity());
         String route = routes.channelFor(alert.brand(), alert.category(), peak);

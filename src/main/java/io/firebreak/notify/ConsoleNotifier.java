@@ -28,6 +28,34 @@ public final class ConsoleNotifier implements Notifier {
         out.flush();
     }
 
+    /** Who did what with the alert, each with when (people's names and reasons cleaned like public text). */
+    static String handled(Alert a) {
+        Alert.Handling h = a.handled();
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (h.acknowledgedBy() != null) {
+            parts.add("acknowledged by " + clean(h.acknowledgedBy(), 80) + at(h.acknowledgedAt()));
+        }
+        if (h.escalatedBy() != null) {
+            parts.add("escalated by hand by " + clean(h.escalatedBy(), 80) + at(h.escalatedAt()));
+        }
+        if (h.snoozedUntil() != null && a.open()) {
+            parts.add("snoozed by " + clean(h.snoozedBy(), 80) + " until " + Figures.time(h.snoozedUntil()));
+        }
+        if (h.statementBy() != null) {
+            parts.add((h.statementEdited() ? "statement edited and approved by " : "statement approved by ")
+                    + clean(h.statementBy(), 80) + at(h.statementAt()));
+        }
+        if (h.resolvedBy() != null) {
+            parts.add("resolved by " + clean(h.resolvedBy(), 80)
+                    + (h.reason() == null || h.reason().isBlank() ? "" : ": " + clean(h.reason(), 300)));
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String at(java.time.Instant t) {
+        return t == null ? "" : " at " + Figures.time(t);
+    }
+
     /** The text block for one alert. */
     public static String render(Notification n, AlertChange change) {
         Alert a = n.alert();
@@ -49,6 +77,10 @@ public final class ConsoleNotifier implements Notifier {
         }
         s.append('\n');
         s.append("what changed: ").append(String.join("; ", change.lines())).append('\n');
+        String handled = handled(a);
+        if (!handled.isEmpty()) {
+            s.append("handled: ").append(handled).append('\n');
+        }
         if (e != null) {
             s.append("mentions (").append(clean(e.window(), 20)).append("): ").append(e.count())
                     .append(" vs baseline ").append(Figures.decimal(e.baseline()))
@@ -75,7 +107,10 @@ public final class ConsoleNotifier implements Notifier {
                 s.append("\n    \"").append(clean(p.text(), 280)).append("\"\n");
             }
         }
-        if (a.statement() != null && a.statement().text() != null) {
+        if (a.handled().statement() != null) {
+            s.append(a.handled().statementEdited() ? "holding statement, edited and approved:\n" : "holding statement, approved:\n");
+            wrap(clean(a.handled().statement(), 4000), WIDTH - 4).forEach(line -> s.append("  | ").append(line).append('\n'));
+        } else if (a.statement() != null && a.statement().text() != null) {
             s.append("holding statement (").append(clean(a.statement().template(), 80)).append("), check facts, then post:\n");
             wrap(clean(a.statement().text(), 4000), WIDTH - 4).forEach(line -> s.append("  | ").append(line).append('\n'));
         }

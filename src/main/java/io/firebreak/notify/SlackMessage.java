@@ -43,12 +43,15 @@ public record SlackMessage(String text, ArrayNode blocks) {
     static final int RICH_TEXT_CHARS = SECTION_CHARS;
     private static final int STATEMENT_CHARS = 2800;
 
-    /** Action ids the interaction handler (a later issue) will dispatch on. */
-    static final List<Action> ACTIONS = List.of(
-            new Action("firebreak_acknowledge", "Acknowledge", null),
-            new Action("firebreak_escalate", "Escalate", "danger"),
-            new Action("firebreak_snooze", "Snooze", null),
-            new Action("firebreak_resolve", "Resolve", "primary"));
+    /** The buttons' action ids: what {@code io.firebreak.notify.slack.SlackInteractions} dispatches on. */
+    public static final String ACKNOWLEDGE = "firebreak_acknowledge";
+    public static final String ESCALATE = "firebreak_escalate";
+    public static final String SNOOZE_1H = "firebreak_snooze_1h";
+    public static final String SNOOZE_4H = "firebreak_snooze_4h";
+    public static final String RESOLVE = "firebreak_resolve";
+    public static final String APPROVE_STATEMENT = "firebreak_approve_statement";
+    public static final String EDIT_STATEMENT = "firebreak_edit_statement";
+    public static final String OPEN_CHANNEL = "firebreak_open_channel";
 
     /** A button; {@code style} null is Slack's default look. */
     record Action(String id, String label, String style) {}
@@ -101,33 +104,46 @@ public record SlackMessage(String text, ArrayNode blocks) {
         if (!n.topPosts().isEmpty()) {
             blocks.add(topPosts(n.topPosts()));
         }
-        if (a.statement() != null && a.statement().text() != null) {
-            String statement = SlackText.lines(a.statement().text(), STATEMENT_CHARS);
+        Alert.Handling h = a.handled();
+        boolean approved = h.statement() != null && !h.statement().isBlank();
+        String statementText = approved ? h.statement() : a.statement() == null ? null : a.statement().text();
+        if (statementText != null) {
+            String statement = SlackText.lines(statementText, STATEMENT_CHARS);
             if (!statement.isEmpty()) {
-                String template = SlackText.line(a.statement().template(), 80);
-                ObjectNode label = template.isEmpty()
-                        ? section(bold("Recommended holding statement"), text(": check the facts, then copy and post"))
-                        : section(bold("Recommended holding statement"), text(" ("), code(template),
-                                text("): check the facts, then copy and post"));
+                String template = a.statement() == null ? "" : SlackText.line(a.statement().template(), 80);
+                ObjectNode label;
+                if (approved) {
+                    label = section(bold(h.statementEdited() ? "Edited holding statement" : "Approved holding statement"),
+                            text(": ready to post"));
+                } else if (template.isEmpty()) {
+                    label = section(bold("Recommended holding statement"), text(": check the facts, then copy and post"));
+                } else {
+                    label = section(bold("Recommended holding statement"), text(" ("), code(template),
+                            text("): check the facts, then copy and post"));
+                }
                 blocks.add(richText(label, preformatted(publicText(statement))));
+                if (approved) {
+                    blocks.add(context((h.statementEdited() ? "Edited and approved by " : "Approved by ")
+                            + SlackText.user(h.statementBy()) + (h.statementAt() == null ? "" : " at " + date(h.statementAt()))));
+                }
+                if (a.status() != Status.resolved && withButtons) {
+                    List<Action> statementActions = approved
+                            ? List.of(new Action(EDIT_STATEMENT, "Edit statement", null))
+                            : List.of(new Action(APPROVE_STATEMENT, "Approve statement", "primary"),
+                                    new Action(EDIT_STATEMENT, "Edit statement", null));
+                    blocks.add(actions("firebreak_statement_actions", statementActions, a.alertId()));
+                }
             }
         }
         if (n.checklist() != null) {
             blocks.add(mrkdwnSection("*Do*\n" + bullets(n.checklist().dos()) + "\n*Don't*\n" + bullets(n.checklist().donts())));
         }
+        String handling = handlingLines(a);
+        if (!handling.isEmpty()) {
+            blocks.add(mrkdwnSection(handling));
+        }
         if (a.status() != Status.resolved && withButtons) {
-            ArrayNode buttons = JSON.createArrayNode();
-            for (Action action : ACTIONS) {
-                ObjectNode button = JSON.createObjectNode().put("type", "button").put("action_id", action.id());
-                button.set("text", plain(action.label()));
-                button.put("value", a.alertId());
-                if (action.style() != null) {
-                    button.put("style", action.style());
-                }
-                buttons.add(button);
-            }
-            blocks.add(JSON.createObjectNode().put("type", "actions").put("block_id", "firebreak_alert_actions")
-                    .set("elements", buttons));
+            blocks.add(actions("firebreak_alert_actions", alertActions(a), a.alertId()));
         }
         ArrayNode context = JSON.createArrayNode();
         context.add(mrkdwn(contextLine(a)));
@@ -142,6 +158,72 @@ public record SlackMessage(String text, ArrayNode blocks) {
                 + (e == null ? "" : ": " + e.count() + " mentions vs baseline " + Figures.decimal(e.baseline())
                         + " (" + Figures.ratio(e.ratio()) + ")");
         return new SlackMessage(fallback, blocks);
+    }
+
+    /**
+     * The buttons an open alert offers now: no Acknowledge once acknowledged, no Escalate at SEV1, no Snooze
+     * while a snooze runs (as of the version's time).
+     */
+    static List<Action> alertActions(Alert a) {
+        Alert.Handling h = a.handled();
+        List<Action> out = new java.util.ArrayList<>();
+        if (h.acknowledgedBy() == null) {
+            out.add(new Action(ACKNOWLEDGE, "Acknowledge", "primary"));
+        }
+        if (a.severity() != io.firebreak.detect.Severity.SEV1) {
+            out.add(new Action(ESCALATE, "Escalate", "danger"));
+        }
+        if (a.updatedAt() == null || !h.snoozedAt(a.updatedAt())) {
+            out.add(new Action(SNOOZE_1H, "Snooze 1 h", null));
+            out.add(new Action(SNOOZE_4H, "Snooze 4 h", null));
+        }
+        out.add(new Action(RESOLVE, "Resolve", null));
+        out.add(new Action(OPEN_CHANNEL, "Open incident channel", null));
+        return out;
+    }
+
+    /** Who did what with the alert, each with when; people appear as Slack mentions, their words escaped. */
+    static String handlingLines(Alert a) {
+        Alert.Handling h = a.handled();
+        List<String> lines = new java.util.ArrayList<>();
+        if (h.acknowledgedBy() != null) {
+            lines.add("Acknowledged by " + SlackText.user(h.acknowledgedBy())
+                    + (h.acknowledgedAt() == null ? "" : " at " + date(h.acknowledgedAt())));
+        }
+        if (h.escalatedBy() != null) {
+            lines.add("Escalated by hand by " + SlackText.user(h.escalatedBy())
+                    + (h.escalatedAt() == null ? "" : " at " + date(h.escalatedAt())));
+        }
+        if (h.snoozedUntil() != null && a.open()) {
+            lines.add("Snoozed by " + SlackText.user(h.snoozedBy()) + " until " + date(h.snoozedUntil())
+                    + ": updates held back unless the wave grows a tier");
+        }
+        if (h.resolvedBy() != null) {
+            lines.add("Resolved by " + SlackText.user(h.resolvedBy())
+                    + (a.resolvedAt() == null ? "" : " at " + date(a.resolvedAt()))
+                    + (h.reason() == null || h.reason().isBlank() ? "" : ": " + SlackText.mrkdwn(h.reason(), 500)));
+        }
+        return String.join("\n", lines);
+    }
+
+    private static ObjectNode actions(String blockId, List<Action> actions, String alertId) {
+        ArrayNode buttons = JSON.createArrayNode();
+        for (Action action : actions) {
+            ObjectNode button = JSON.createObjectNode().put("type", "button").put("action_id", action.id());
+            button.set("text", plain(action.label()));
+            button.put("value", alertId);
+            if (action.style() != null) {
+                button.put("style", action.style());
+            }
+            buttons.add(button);
+        }
+        return JSON.createObjectNode().put("type", "actions").put("block_id", blockId).set("elements", buttons);
+    }
+
+    private static ObjectNode context(String mrkdwnText) {
+        ArrayNode elements = JSON.createArrayNode();
+        elements.add(mrkdwn(mrkdwnText));
+        return JSON.createObjectNode().put("type", "context").set("elements", elements);
     }
 
     /** The thread reply saying what changed since the last delivered version (Firebreak's own words). */

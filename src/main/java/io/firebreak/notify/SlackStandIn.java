@@ -29,8 +29,9 @@ import java.util.concurrent.Executors;
  * A local Slack Web API for tests and the benchmark, on the JDK HTTP server bound to 127.0.0.1.
  * Records every request (method, body, form or JSON fields, Authorization header, status sent), answers
  * {@code chat.postMessage}, {@code chat.update}, {@code chat.getPermalink}, {@code conversations.list / history /
- * replies} (with message metadata), {@code auth.test} and the {@code files.*} upload
- * flow like Slack does, and can fail on demand: the next N calls with 429 + Retry-After, 500, a
+ * replies} (with message metadata), {@code auth.test}, the {@code files.*} upload
+ * flow, and what the interactivity needs ({@code chat.postEphemeral}, {@code views.open}, {@code conversations.create
+ * / invite}, {@code usergroups.users.list}, {@code apps.connections.open}) like Slack does, and can fail on demand: the next N calls with 429 + Retry-After, 500, a
  * dropped connection or a Slack error code, or everything while "down".
  */
 public final class SlackStandIn implements AutoCloseable {
@@ -77,6 +78,8 @@ public final class SlackStandIn implements AutoCloseable {
 
     /** A message it holds: where, in which thread (null: top level), and its metadata as sent (JSON or null). */
     private record Posted(String channel, String ts, String threadTs, String text, String metadata) {}
+    private final Map<String, List<String>> groups = new HashMap<>();
+    private volatile String socketModeUrl;
     private int retryAfterSeconds = 1;
     private volatile long slowMillis = 3_000;
     private int loseAnswers;
@@ -178,6 +181,18 @@ public final class SlackStandIn implements AutoCloseable {
         return this;
     }
 
+    /** The members {@code usergroups.users.list} answers for a user group. */
+    public synchronized SlackStandIn group(String groupId, List<String> members) {
+        groups.put(groupId, List.copyOf(members));
+        return this;
+    }
+
+    /** The WebSocket URL {@code apps.connections.open} hands out (a local Socket Mode stand-in). */
+    public SlackStandIn socketModeUrl(String url) {
+        this.socketModeUrl = url;
+        return this;
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -264,6 +279,24 @@ public final class SlackStandIn implements AutoCloseable {
                     .put("bot_id", "B0STANDIN");
             case "chat.postMessage" -> postMessage(form);
             case "chat.update" -> update(form);
+            case "chat.postEphemeral" -> form.getOrDefault("user", "").isEmpty() ? error("user_not_in_channel")
+                    : JSON.createObjectNode().put("ok", true).put("message_ts", nextTs());
+            case "views.open" -> form.getOrDefault("trigger_id", "").isEmpty() ? error("invalid_trigger_id")
+                    : JSON.createObjectNode().put("ok", true);
+            case "conversations.create" -> createChannel(form.getOrDefault("name", ""));
+            case "conversations.invite" -> channelIds.containsValue(form.getOrDefault("channel", ""))
+                    ? JSON.createObjectNode().put("ok", true) : error("channel_not_found");
+            case "usergroups.users.list" -> {
+                List<String> members = groups.get(form.getOrDefault("usergroup", ""));
+                if (members == null) {
+                    yield error("no_such_subteam");
+                }
+                ObjectNode ok = JSON.createObjectNode().put("ok", true);
+                members.forEach(ok.putArray("users")::add);
+                yield ok;
+            }
+            case "apps.connections.open" -> socketModeUrl == null ? error("not_allowed_token_type")
+                    : JSON.createObjectNode().put("ok", true).put("url", socketModeUrl);
             case "conversations.list" -> {
                 ArrayNode channels = JSON.createArrayNode();
                 channelIds.forEach((name, id) -> channels.add(JSON.createObjectNode().put("id", id)
@@ -331,6 +364,19 @@ public final class SlackStandIn implements AutoCloseable {
         messages.put(key, new Posted(was.channel(), was.ts(), was.threadTs(), form.getOrDefault("text", ""), was.metadata()));
         return JSON.createObjectNode().put("ok", true).put("channel", channelId(form.get("channel")))
                 .put("ts", form.get("ts")).put("text", form.getOrDefault("text", ""));
+    }
+
+    private ObjectNode createChannel(String name) {
+        if (!name.matches("[a-z0-9_-]{1,80}")) {
+            return error("invalid_name_specials");
+        }
+        if (channelIds.containsKey("#" + name)) {
+            return error("name_taken");
+        }
+        String id = channelId("#" + name);
+        ObjectNode ok = JSON.createObjectNode().put("ok", true);
+        ok.set("channel", JSON.createObjectNode().put("id", id).put("name", name));
+        return ok;
     }
 
     /** The name a channel id was given for (as posted to), or the argument itself. */

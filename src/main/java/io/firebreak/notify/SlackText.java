@@ -15,6 +15,7 @@ public final class SlackText {
 
     private static final Pattern BROADCAST = Pattern.compile("@(?=(?:channel|here|everyone)\\b)", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,20}");
     private static final Pattern BLANK_LINES = Pattern.compile("\n[ \t]*\n(?:[ \t]*\n)+");
 
     /** Longer URLs are shown unlinked: they would eat the block's character budget. */
@@ -105,8 +106,19 @@ public final class SlackText {
         return mrkdwn(text, 200).replace('`', '\'');
     }
 
+    /**
+     * A person in mrkdwn: a Slack user id ({@code U…}, {@code W…}) becomes a mention {@code <@U…>}, which Slack shows
+     * as the person's name; anything else (an API client's name) is escaped text, so it can neither ping nor link.
+     */
+    public static String user(String id) {
+        if (id != null && USER_ID.matcher(id).matches()) {
+            return "<@" + id + ">";
+        }
+        return mrkdwn(id == null ? "someone" : id, 80);
+    }
+
     /** The URL if it is absolute http(s) with a host and at most 500 characters, as ASCII; else null. */
-    static String safeUrl(String url) {
+    public static String safeUrl(String url) {
         if (url == null || url.isBlank() || url.length() > MAX_URL) {
             return null;
         }

@@ -5,7 +5,11 @@ import io.firebreak.config.Home;
 import io.firebreak.config.Settings;
 import io.firebreak.ingest.Normaliser;
 import io.firebreak.store.DeadLetters;
+import io.firebreak.access.ClientCredentials;
+import io.firebreak.access.Role;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,11 +36,17 @@ public final class DeadLetterReplay {
     }
 
     public static Result replay(Home home, Settings settings, List<String> ids) throws Exception {
+        return replay(home, settings, ids, System.getenv());
+    }
+
+    /** @param env where FIREBREAK_ADMIN_TOKEN (or FIREBREAK_API_TOKEN) and a signing secret come from */
+    public static Result replay(Home home, Settings settings, List<String> ids, Map<String, String> env) throws Exception {
         RunState state = RunState.read(home).orElseThrow(() -> new IllegalStateException(
                 "no running service to replay into: start it with ./firebreak run"));
         Backend backend = Backend.attach(home, settings);
         DeadLetters letters = new DeadLetters(backend.client(), backend.store(settings, state.embedded()));
         var http = HttpClient.newHttpClient();
+        var credentials = ClientCredentials.fromEnvironment(settings.access().signatureSecretEnv(), env);
         var mapper = new ObjectMapper();
         var done = new ArrayList<String>();
         int tried = 0;
@@ -48,10 +58,18 @@ public final class DeadLetterReplay {
             tried++;
             boolean csv = "csv".equals(letter.format());
             String body = csv ? letter.header() + "\n" + letter.raw() + "\n" : letter.raw();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(state.apiUrl() + "/api/v1/mentions"))
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            // a replay keeps the letter's origin, which only the admin token may ask for
+            var request = credentials.authorize(HttpRequest.newBuilder(URI.create(state.apiUrl() + "/api/v1/mentions")),
+                    Role.ADMIN, bytes);
+            HttpResponse<String> response = http.send(request
                     .header("Content-Type", csv ? "text/csv" : "application/json")
                     .header(Normaliser.ORIGIN_HEADER, letter.origin())
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                throw new IllegalStateException("the running service refused the replay (" + response.statusCode() + "): "
+                        + response.body());
+            }
             if (response.statusCode() == 200 || response.statusCode() == 422) {
                 // answered: indexed now, or rejected again, and then the API kept a fresh letter with today's reasons
                 done.add(letter.id());

@@ -2,6 +2,10 @@ package io.firebreak.service;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.access.AccessTokens;
+import io.firebreak.access.ApiGuard;
+import io.firebreak.access.ResponseHeaders;
+import io.firebreak.access.WebhookSignature;
 import io.firebreak.alert.Silences;
 import io.firebreak.config.Home;
 import io.firebreak.config.Settings;
@@ -10,6 +14,8 @@ import io.firebreak.enrich.EnrichedMention;
 import io.firebreak.enrich.Enricher;
 import io.firebreak.ingest.CsvMapping;
 import io.firebreak.ingest.CsvMentions;
+import io.firebreak.ingest.DropFiles;
+import io.firebreak.ingest.IngestMetrics;
 import io.firebreak.ingest.FileReports;
 import io.firebreak.ingest.HttpReplies;
 import io.firebreak.ingest.IngestService;
@@ -35,6 +41,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,6 +121,10 @@ public final class FirebreakService implements AutoCloseable {
     private static FirebreakService start(Home home, Settings settings, Wiring wiring, Map<String, String> env,
                                           Deque<AutoCloseable> started) {
         long t0 = System.nanoTime();
+        // who may call the API is settled before anything starts: a bad token or an exposed port without one stops here
+        AccessTokens tokens = AccessTokens.fromEnvironment(env);
+        tokens.requireSafeBinding(settings.api().host());
+        WebhookSignature signature = signature(settings.access(), env);
         Backend backend = Backend.connect(home, settings, env);
         started.push(backend);
         ElasticsearchClient client = backend.client();
@@ -122,20 +133,23 @@ public final class FirebreakService implements AutoCloseable {
         store.applyRetention(settings.elasticsearch().retentionDays(), Clock.systemUTC().instant());
         var health = new StoreHealth(client, store, backend.embedded()).start(2_000);
         started.push(health);
-        var writer = new BulkWriter(client, settings.ingest());
+        var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        var writer = new BulkWriter(client, settings.ingest()).instrument(metrics);
         started.push(writer);
         var deadLetters = new DeadLetters(client, store);
-        var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        var ingestMetrics = new IngestMetrics(metrics);
         Consumer<List<EnrichedMention>> detection = wiring.detection().create(client, store, metrics);
         if (detection instanceof AutoCloseable closeable) {
             started.push(closeable);
         }
         LiveDetection live = detection instanceof LiveDetection l ? l.withMetrics(metrics) : null;
         var ingest = new IngestService(wiring.enricher(), store, writer, deadLetters, health,
-                Duration.ofSeconds(settings.ingest().requestTimeoutS()), Clock.systemUTC(), detection);
+                Duration.ofSeconds(settings.ingest().requestTimeoutS()), Clock.systemUTC(), detection, ingestMetrics);
+        Settings.Limits limits = settings.limits();
+        ObjectMapper limited = limits.jsonMapper();
         // the event-time skew a mention may have is detection's setting: beyond it, its brand's time would run ahead
-        var json = new MentionJson(new ObjectMapper(), settings.ingest().maxTextChars(), Clock.systemUTC(),
-                DetectionSettings.load(home.config("detection.yaml")).maxClockSkew());
+        var json = new MentionJson(limited, settings.ingest().maxTextChars(), Clock.systemUTC(),
+                DetectionSettings.load(home.config("detection.yaml")).maxClockSkew(), limits.maxItems());
         var csv = new CsvMentions(CsvMapping.loadAll(home.config().resolve("csv")), json);
         Path drop = settings.dropDir(home);
         createDirectories(drop);
@@ -144,12 +158,23 @@ public final class FirebreakService implements AutoCloseable {
         camel.configure().withRoutesIncludePattern("file:" + home.routes() + "/*.camel.yaml");
         camel.bind("normaliser", new Normaliser(json, csv));
         camel.bind("ingest", ingest);
-        camel.bind("httpReplies", new HttpReplies(new ObjectMapper(), health));
+        var replies = new HttpReplies(new ObjectMapper(), health, ingestMetrics);
+        camel.bind("apiGuard", new ApiGuard(tokens, signature, Clock.systemUTC()));
+        // an answer carries only the headers Firebreak set: never the request's own (a form's fields become headers)
+        camel.bind("responseHeaders", new ResponseHeaders());
+        camel.addInitialProperty("camel.component.platform-http.headerFilterStrategy", "#responseHeaders");
+        camel.bind("httpReplies", replies);
         camel.bind("fileReports", new FileReports());
-        camel.bind("silencesApi", new SilencesApi(wiring.silences(), new ObjectMapper(), Clock.systemUTC()));
+        camel.bind("dropFiles", new DropFiles(json, csv, ingest, ingestMetrics, limits.dropChunkLines(), limits.dropMaxBytes(),
+                (int) Math.min(Integer.MAX_VALUE, limits.maxBodyBytes()), limits.dropMaxAttempts(), Clock.systemUTC()));
+        camel.bind("silencesApi", new SilencesApi(wiring.silences(), limited, Clock.systemUTC(),
+                Duration.ofDays(limits.silenceMaxDays())));
         camel.bind("detectionApi", new DetectionApi(live));
         camel.bind("incidentsApi", new IncidentsApi(live == null ? null : live.resource(io.firebreak.incident.IncidentDesk.class)
-                .map(io.firebreak.incident.IncidentDesk::incidents).orElse(null), new ObjectMapper(), Clock.systemUTC()));
+                .map(io.firebreak.incident.IncidentDesk::incidents).orElse(null), limited, Clock.systemUTC()));
+        // POST /slack/actions: Slack's signature authenticates it (not the API token); 404 when interactivity is off
+        camel.bind("slackActions", live != null && live.interactions() != null ? live.interactions().endpoint()
+                : io.firebreak.notify.slack.SlackActionsEndpoint.disabled("it needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET"));
         camel.bind("metricsApi", new MetricsApi(metrics, live == null ? () -> { } : live::refreshMetrics));
         // Camel's own metrics (exchanges, failures and time per route, JVM memory and GC) into the same registry
         camel.bind("metricsRegistry", metrics);
@@ -162,18 +187,66 @@ public final class FirebreakService implements AutoCloseable {
         camel.addInitialProperty("camel.server.enabled", "true");
         camel.addInitialProperty("camel.server.host", settings.api().host());
         camel.addInitialProperty("camel.server.port", String.valueOf(settings.api().port()));
+        // Vert.x stops reading a body past this and answers 413 (made JSON below): memory per request is bounded
+        camel.addInitialProperty("camel.server.maxBodySize", String.valueOf(limits.maxBodyBytes()));
         camel.addInitialProperty("firebreak.drop.dir", drop.toString());
         try {
             camel.start();
         } catch (Exception e) {
             throw new IllegalStateException("the Camel routes in " + home.routes() + " did not start: " + e.getMessage(), e);
         }
+        answerTooLargeAsJson(camel, replies, limits.maxBodyBytes(), settings.api().port());
         var service = new FirebreakService(home, settings, backend.embedded(), backend.url(), client, store, deadLetters,
                 health, writer, ingest, camel, detection);
         service.writeState();
         log.info("Firebreak listening on {} (Elasticsearch {}, drop folder {}) after {} ms",
                 service.apiUrl(), backend.url(), drop, (System.nanoTime() - t0) / 1_000_000);
         return service;
+    }
+
+    /** The webhook signature check, when {@code access.signature_secret_env} names a variable that is set. */
+    private static WebhookSignature signature(Settings.Access access, Map<String, String> env) {
+        String name = access.signatureSecretEnv();
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String secret = env.get(name);
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalStateException("access.signature_secret_env names " + name + ", which is not set: set it to the"
+                    + " webhook senders' shared secret, or empty the setting to take unsigned bodies");
+        }
+        try {
+            return new WebhookSignature(secret.strip(), Duration.ofSeconds(access.signatureMaxAgeS()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(name + ": " + e.getMessage());
+        }
+    }
+
+    /** Vert.x's own 413 is a plain-text line; every other refusal is JSON with a reason. */
+    private static void answerTooLargeAsJson(Main camel, HttpReplies replies, long maxBodyBytes, int port) {
+        // the server registers its router under a name with its port
+        var router = VertxPlatformHttpRouter.lookup(camel.getCamelContext(), VertxPlatformHttpRouter.getRouterNameFromPort(port));
+        if (router == null) {
+            router = VertxPlatformHttpRouter.lookup(camel.getCamelContext());
+        }
+        if (router == null) {
+            log.warn("no platform-http router found: a body over {} bytes is answered 413 in plain text", maxBodyBytes);
+            return;
+        }
+        // a failure handler, not router.errorHandler: this router is mounted under the server's root one, and
+        // Vert.x asks only the root for error handlers; failure handlers of the routes are asked first
+        router.route().failureHandler(context -> {
+            if (context.statusCode() != 413 || context.response().headWritten()) {
+                context.next();
+                return;
+            }
+            try {
+                context.response().setStatusCode(413).putHeader("Content-Type", "application/json")
+                        .end(replies.bodyTooLarge(maxBodyBytes));
+            } catch (Exception e) {
+                context.response().setStatusCode(413).end();
+            }
+        });
     }
 
     public String apiUrl() {

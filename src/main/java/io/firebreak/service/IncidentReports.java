@@ -92,14 +92,17 @@ public final class IncidentReports {
     }
 
     /** Asks the running service to make an alert an incident; returns its answer. */
-    public static Map<?, ?> promote(Home home, String alertId, String by, String reason) throws Exception {
+    public static Map<?, ?> promote(Home home, Settings settings, String alertId, String by, String reason) throws Exception {
         RunState state = RunState.read(home).orElseThrow(() -> new IllegalStateException(
                 "no running service to promote in: start it with ./firebreak run"));
         var mapper = new ObjectMapper();
         String body = mapper.writeValueAsString(reason == null ? Map.of("alert_id", alertId, "by", by)
                 : Map.of("alert_id", alertId, "by", by, "reason", reason));
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(state.apiUrl() + "/api/v1/incidents")).header("Content-Type", "application/json")
+        var credentials = io.firebreak.access.ClientCredentials.fromEnvironment(settings.access().signatureSecretEnv(),
+                System.getenv());
+        HttpResponse<String> r = HttpClient.newHttpClient().send(credentials.authorize(HttpRequest.newBuilder(
+                        URI.create(state.apiUrl() + "/api/v1/incidents")), io.firebreak.access.Role.API)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         Map<?, ?> answer = mapper.readValue(r.body(), Map.class);
         if (r.statusCode() != 201) {

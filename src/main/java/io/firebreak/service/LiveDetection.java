@@ -51,6 +51,7 @@ public final class LiveDetection implements Consumer<List<EnrichedMention>>, Aut
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private final Map<String, BrandBaseline> unsaved = new HashMap<>();
     private volatile DetectionMetrics metrics;
+    private volatile io.firebreak.notify.slack.SlackInteractions interactions;
 
     /**
      * @param resources closed with this, in order, after the last delivery: the rule watcher, journals, notifier
@@ -108,6 +109,17 @@ public final class LiveDetection implements Consumer<List<EnrichedMention>>, Aut
     /** What a person did to an alert (a Slack button): a version of its own, journaled and delivered like any. */
     public io.firebreak.alert.AlertBook.Acted act(io.firebreak.alert.AlertBook.Action action) {
         return partitions.act(action);
+    }
+
+    /** Slack's buttons, acting through {@link #act}; closed with this, before anything they act on. */
+    public LiveDetection withInteractions(io.firebreak.notify.slack.SlackInteractions slack) {
+        this.interactions = slack;
+        return this;
+    }
+
+    /** Slack's buttons and modals, or null when interactivity is not configured. */
+    public io.firebreak.notify.slack.SlackInteractions interactions() {
+        return interactions;
     }
 
     /** Closes every open minute now, as a backtest does at the end of its input. */
@@ -215,6 +227,9 @@ public final class LiveDetection implements Consumer<List<EnrichedMention>>, Aut
 
     @Override
     public void close() {
+        if (interactions != null) {
+            interactions.close();
+        }
         timer.shutdownNow();
         decisions.flush();
         saveBaselines();

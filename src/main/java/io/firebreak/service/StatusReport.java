@@ -10,6 +10,8 @@ import io.firebreak.store.DeadLetters;
 import io.firebreak.store.MentionStore;
 import java.io.IOException;
 import java.net.URI;
+import io.firebreak.access.ClientCredentials;
+import io.firebreak.access.Role;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,7 +46,7 @@ public record StatusReport(
         return collect(home, settings, System.getenv());
     }
 
-    /** @param env where the cluster's credentials come from */
+    /** @param env where the cluster's credentials and the API token come from */
     public static StatusReport collect(Home home, Settings settings, Map<String, String> env) {
         Optional<RunState> running = RunState.read(home);
         try (Backend backend = Backend.attach(home, settings, env)) {
@@ -52,17 +54,22 @@ public record StatusReport(
             String apiUrl = running.map(RunState::apiUrl).orElse("http://" + settings.api().host() + ":" + settings.api().port());
             String note = backend.embedded() != null ? "the service is not running; the embedded server was started to count" : null;
             MentionStore store = backend.store(settings, embedded);
-            JsonNode detection = running.isPresent() ? detection(apiUrl) : null;
+            JsonNode detection = running.isPresent() ? detection(apiUrl, settings, env) : null;
             return new StatusReport(apiUrl, running.isPresent(), backend.url(), embedded, store.count(), store.countByBrand(),
                     new DeadLetters(backend.client(), store).count(), detection, note);
         }
     }
 
-    private static JsonNode detection(String apiUrl) {
+    private static JsonNode detection(String apiUrl, Settings settings, Map<String, String> env) {
         try {
+            var request = ClientCredentials.fromEnvironment(settings.access().signatureSecretEnv(), env)
+                    .authorize(HttpRequest.newBuilder(URI.create(apiUrl + "/api/v1/detection")), Role.API);
             HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()
-                    .send(HttpRequest.newBuilder(URI.create(apiUrl + "/api/v1/detection")).timeout(Duration.ofSeconds(10))
-                            .GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .send(request.timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 401 || r.statusCode() == 403) {
+                throw new IllegalStateException("the running service refused status (" + r.statusCode() + "): "
+                        + r.body() + "; set FIREBREAK_API_TOKEN as the service has it");
+            }
             return r.statusCode() == 200 ? new ObjectMapper().readTree(r.body()) : null;
         } catch (IOException e) {
             return null;

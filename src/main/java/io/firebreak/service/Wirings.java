@@ -22,6 +22,9 @@ import io.firebreak.notify.Notifier;
 import io.firebreak.notify.Notifiers;
 import io.firebreak.notify.RetryPolicy;
 import io.firebreak.notify.Sleeper;
+import io.firebreak.notify.slack.IncidentChannels;
+import io.firebreak.notify.slack.SlackAppSettings;
+import io.firebreak.notify.slack.SlackInteractions;
 import io.firebreak.store.AlertEvidence;
 import io.firebreak.store.ElasticBaselines;
 import io.firebreak.store.ElasticIncidents;
@@ -109,7 +112,24 @@ public final class Wirings {
                 Clock.systemUTC(), resources, List.of(desk));
         desk.incidents().know(live.partitions().openAlerts().stream().map(io.firebreak.alert.Tracked::alert).toList());
         desk.start(INCIDENT_TICK);
-        return live.rebuild(new RecentMentions(client, store)).start();
+        live.rebuild(new RecentMentions(client, store)).start();
+        withSlackInteractions(live, home, env, config, deliveries);
+        if (live.interactions() != null) {
+            // the checklist's Done buttons (value <incidentId>|<stepId>); the role was checked before this is called
+            live.interactions().handlers().register(IncidentNotices.STEP_DONE_ACTION,
+                    i -> stepDone(desk.incidents(), i.value(), i.user(), i.at()));
+        }
+        return live;
+    }
+
+    /** A Done button pressed: what the person sees (only they), the step's outcome or why nothing was done. */
+    static String stepDone(Incidents incidents, String value, String user, java.time.Instant at) {
+        int bar = value == null ? -1 : value.indexOf('|');
+        if (bar <= 0 || bar == value.length() - 1) {
+            return "That button is not a playbook step.";
+        }
+        var result = incidents.stepDone(value.substring(0, bar), value.substring(bar + 1), user, at);
+        return result.ok() ? null : "Not done: " + result.refusal() + ".";
     }
 
     /** How often the incident side looks for versions to record, overdue steps and notices to post. */
@@ -117,19 +137,50 @@ public final class Wirings {
 
     /**
      * The incident side: fed by the decisions (its own outbox under data/incidents), stored in Elasticsearch,
-     * telling the alert's Slack thread (or the console). Roles are named {@code @role} until the roles of
-     * {@code config/roles.yaml} are wired in through {@link RoleMentions}.
+     * telling the alert's Slack thread (or the console). In Slack a role is named by its user groups and
+     * users from {@code config/roles.yaml}; on the console as {@code @role}.
      */
     private static IncidentDesk incidentDesk(Home home, Map<String, String> env, PrintStream console, Configuration config,
                                              ElasticsearchClient client, MentionStore store, FileDeliveryLog deliveries,
                                              Clock clock) {
         var incidents = new ElasticIncidents(client, store.prefix(), store.replicas()).install();
         String token = env.get("SLACK_BOT_TOKEN");
-        IncidentNotices notices = token != null && !token.isBlank()
+        boolean slack = token != null && !token.isBlank();
+        IncidentNotices notices = slack
                 ? new SlackIncidentNotices(token.strip(), env.get("SLACK_API_URL"), deliveries)
                 : new ConsoleIncidentNotices(console);
-        var owner = new Incidents(config.incidents(), config.playbooks(), incidents, notices, RoleMentions.PLAIN,
+        RoleMentions roles = slack ? slackMentions(config.roles()) : RoleMentions.PLAIN;
+        var owner = new Incidents(config.incidents(), config.playbooks(), incidents, notices, roles,
                 config.statements(), new AlertEvidence(client, store), clock).restore();
         return new IncidentDesk(owner, FileOutbox.open(home.data().resolve("incidents")), notices);
+    }
+
+    /** A role's user groups ({@code <!subteam^S…>}) and users ({@code <@U…>}); a role with neither: {@code @role}. */
+    static RoleMentions slackMentions(io.firebreak.notify.slack.Roles roles) {
+        return role -> {
+            var r = roles.roles().get(role);
+            if (r == null || r.users().isEmpty() && r.groups().isEmpty()) {
+                return "@" + role;
+            }
+            List<String> out = new java.util.ArrayList<>();
+            r.groups().stream().sorted().forEach(g -> out.add("<!subteam^" + g + ">"));
+            if (r.groups().isEmpty()) {
+                r.users().stream().sorted().forEach(u -> out.add("<@" + u + ">"));
+            }
+            return String.join(" ", out);
+        };
+    }
+
+    /** Slack's buttons, over HTTP and/or Socket Mode, when the environment has what they need (SlackAppSettings). */
+    private static LiveDetection withSlackInteractions(LiveDetection live, Home home, Map<String, String> env,
+                                                       Configuration config, FileDeliveryLog deliveries) {
+        SlackAppSettings slack = SlackAppSettings.fromEnvironment(env);
+        if (slack == null) {
+            log.info("Slack interactivity off: it needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET or SLACK_APP_TOKEN");
+            return live;
+        }
+        var channels = IncidentChannels.open(home.data().resolve("state").resolve("incident-channels.jsonl"));
+        return live.withInteractions(new SlackInteractions(slack, live::act, deliveries, config.roles(), null, channels,
+                Clock.systemUTC()).start());
     }
 }

@@ -32,12 +32,12 @@ public final class HoldingStatements {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> VARIANT_KEYS = Set.of("default", "SEV1", "SEV2", "SEV3");
-    private static final int MAX_TERMS = 3;
-    private static final int MAX_TERM_LENGTH = 40;
+    private static final DateTimeFormatter TIME_FORMAT = DateTimeFormatter.ofPattern("HH:mm z 'on' d MMM", Locale.ENGLISH);
+    /** The brand name assumed for brands without a display name, when checking that statements fit. */
+    private static final String LONG_BRAND = "x".repeat(24);
 
     private final Map<String, CategoryStatements> categories;
     private final StatementSettings settings;
-    private final DateTimeFormatter timeFormat;
 
     public HoldingStatements(Map<String, CategoryStatements> categories, StatementSettings settings) {
         if (!categories.containsKey("other")) {
@@ -45,7 +45,55 @@ public final class HoldingStatements {
         }
         this.categories = Map.copyOf(categories);
         this.settings = settings;
-        this.timeFormat = DateTimeFormatter.ofPattern("HH:mm z 'on' d MMM", Locale.ENGLISH).withZone(settings.zone());
+        checkEveryStatementFits();
+    }
+
+    /**
+     * Every variant, filled with the category's own wording for the issue, every configured brand's name and
+     * help, and the longest time, must fit one post: the summary of a real wave is then cut to the room left.
+     */
+    private void checkEveryStatementFits() {
+        List<String> brands = new ArrayList<>(settings.brands().keySet());
+        brands.add(null);
+        List<String> problems = new ArrayList<>();
+        for (CategoryStatements c : categories.values()) {
+            for (Map<String, Template> texts : c.variants().values()) {
+                for (Template t : texts.values()) {
+                    for (String brand : brands) {
+                        String name = brand == null ? LONG_BRAND : plain(settings.displayName(brand));
+                        String help = plain(brand == null ? settings.defaultHelp() : settings.help(brand));
+                        String time = longestTime(brand == null ? settings.zone() : settings.zone(brand));
+                        int length = t.fill(values(name, c.issueFallback(), help, time)).length();
+                        if (length > settings.maxPostChars()) {
+                            problems.add(t.where() + ": " + length + " characters with "
+                                    + (brand == null ? "a 24-character brand name" : "brand '" + brand + "'")
+                                    + " and the issue_fallback; a post takes at most " + settings.maxPostChars()
+                                    + " (max_post_chars in statement-settings.yaml)");
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new StatementConfigException(String.join("\n", problems));
+        }
+    }
+
+    /** The longest next-update time written in this zone (a two-digit day, winter or summer time's name). */
+    private static String longestTime(ZoneId zone) {
+        String winter = TIME_FORMAT.withZone(zone).format(java.time.LocalDateTime.of(2026, 1, 30, 23, 59).atZone(zone));
+        String summer = TIME_FORMAT.withZone(zone).format(java.time.LocalDateTime.of(2026, 7, 30, 23, 59).atZone(zone));
+        return winter.length() >= summer.length() ? winter : summer;
+    }
+
+    private static Map<Placeholder, String> values(String brand, String issue, String help, String nextUpdate) {
+        Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
+        values.put(Placeholder.BRAND, brand);
+        values.put(Placeholder.ISSUE, issue);
+        values.put(Placeholder.HELP, help);
+        values.put(Placeholder.NEXT_UPDATE, nextUpdate);
+        return values;
     }
 
     /** Loads {@code statementsDir/*.yaml} and the settings file. */
@@ -71,56 +119,52 @@ public final class HoldingStatements {
         return settings.displayName(brand);
     }
 
-    /** The recommended statement for this alert; {@code now} picks the next update slot still ahead. */
+    /** The recommended statement for this alert with no posts to summarise: the issue is the category's wording. */
     public HoldingStatement write(Alert alert, Instant now) {
+        return write(alert, List.of(), now);
+    }
+
+    /**
+     * The recommended statement for this alert. The issue is the phrase the wave's posts keep repeating
+     * ({@link IssuePhrase}), cut to the room the template leaves in one post, else the category's wording;
+     * the next update is the first slot ahead of both {@code now} and the alert's own last update, in the
+     * brand's time zone.
+     *
+     * @param posts the wave's posts, most shared first (hostile text: only words survive into the statement)
+     */
+    public HoldingStatement write(Alert alert, List<String> posts, Instant now) {
         CategoryStatements category = categories.getOrDefault(alert.category(), categories.get("other"));
         String variant = category.variantFor(alert.severity());
         String key = category.keyFor(variant, alert.severity());
         Template template = category.variants().get(variant).get(key);
-        Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
-        values.put(Placeholder.BRAND, plain(settings.displayName(alert.brand())));
-        values.put(Placeholder.ISSUE, issue(alert, category));
-        values.put(Placeholder.HELP, plain(settings.help(alert.brand())));
-        values.put(Placeholder.NEXT_UPDATE, timeFormat.format(nextUpdate(alert, now)));
+        String brand = plain(settings.displayName(alert.brand()));
+        String help = plain(settings.help(alert.brand()));
+        String next = TIME_FORMAT.withZone(settings.zone(alert.brand())).format(nextUpdate(alert, now));
+        int room = settings.maxPostChars() - template.fill(values(brand, "", help, next)).length();
+        String issue = IssuePhrase.of(posts, terms(alert), Set.of(alert.brand(), brand), room);
+        String text = template.fill(values(brand, issue == null ? category.issueFallback() : issue, help, next));
         String id = category.category() + "/" + variant + "/" + key;
-        return new HoldingStatement(id, template.fill(values), category.checklist());
+        return new HoldingStatement(id, text, category.checklist());
     }
 
-    /** The first slot of fired + k * interval that is after {@code now} (k >= 1). */
-    Instant nextUpdate(Alert alert, Instant now) {
-        Duration every = settings.updateEvery(alert.severity());
-        Instant next = alert.firedAt().plus(every);
-        if (next.isAfter(now)) {
-            return next;
-        }
-        long behind = Duration.between(alert.firedAt(), now).toMillis() / every.toMillis();
-        return alert.firedAt().plus(every.multipliedBy(behind + 1));
+    private static List<String> terms(Alert alert) {
+        return alert.evidence() == null ? List.of() : alert.evidence().topTerms();
     }
 
     /**
-     * A one-line summary from the spike's top terms. Terms come from what the public wrote, so only
-     * letters, digits, spaces, hyphens and apostrophes survive: a statement is posted publicly by a
-     * human and must not carry links, mentions or markup someone planted.
+     * The first slot of fired + k * interval (k >= 1) after both {@code now} and the alert's last update: a
+     * statement never promises an update at a time already gone, also when the alert's event time runs
+     * ahead of the clock that writes it (a backtest, a source in another zone).
      */
-    private static String issue(Alert alert, CategoryStatements category) {
-        List<String> terms = new ArrayList<>();
-        for (String raw : alert.evidence() == null ? List.<String>of() : alert.evidence().topTerms()) {
-            String term = raw.replaceAll("[^\\p{L}\\p{N}' -]", " ").replaceAll("\\s+", " ").trim();
-            if (term.length() > MAX_TERM_LENGTH) {
-                term = term.substring(0, MAX_TERM_LENGTH).trim();
-            }
-            if (!term.isEmpty() && !terms.contains(term.toLowerCase(Locale.ROOT))) {
-                terms.add(term.toLowerCase(Locale.ROOT));
-            }
-            if (terms.size() == MAX_TERMS) {
-                break;
-            }
+    Instant nextUpdate(Alert alert, Instant now) {
+        Duration every = settings.updateEvery(alert.severity());
+        Instant after = alert.updatedAt() != null && alert.updatedAt().isAfter(now) ? alert.updatedAt() : now;
+        Instant next = alert.firedAt().plus(every);
+        if (next.isAfter(after)) {
+            return next;
         }
-        return switch (terms.size()) {
-            case 0 -> category.issueFallback();
-            case 1 -> terms.get(0);
-            default -> String.join(", ", terms.subList(0, terms.size() - 1)) + " and " + terms.get(terms.size() - 1);
-        };
+        long behind = Duration.between(alert.firedAt(), after).toMillis() / every.toMillis();
+        return alert.firedAt().plus(every.multipliedBy(behind + 1));
     }
 
     private static String plain(String value) {
@@ -213,11 +257,26 @@ public final class HoldingStatements {
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("brands").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             JsonNode b = entry.getValue();
+            ZoneId brandZone = null;
+            if (b.hasNonNull("time_zone")) {
+                try {
+                    brandZone = ZoneId.of(b.get("time_zone").asText());
+                } catch (java.time.DateTimeException e) {
+                    throw new StatementConfigException(name + ": brands." + entry.getKey() + ".time_zone: " + e.getMessage(), e);
+                }
+            }
             brands.put(entry.getKey(), new StatementSettings.BrandContact(
                     b.hasNonNull("display_name") ? b.get("display_name").asText() : null,
-                    b.hasNonNull("help") ? b.get("help").asText() : null));
+                    b.hasNonNull("help") ? b.get("help").asText() : null, brandZone));
         }
-        return new StatementSettings(zone, every, text(root, "default_help", name), brands);
+        int maxChars = StatementSettings.X_POST_CHARS;
+        if (root.has("max_post_chars")) {
+            if (!root.get("max_post_chars").canConvertToInt() || root.get("max_post_chars").asInt() < 100) {
+                throw new StatementConfigException(name + ": max_post_chars must be a number of characters, at least 100");
+            }
+            maxChars = root.get("max_post_chars").asInt();
+        }
+        return new StatementSettings(zone, every, text(root, "default_help", name), brands, maxChars);
     }
 
     private static JsonNode readYaml(Path file) {

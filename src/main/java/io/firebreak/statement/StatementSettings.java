@@ -11,14 +11,28 @@ import java.util.Map;
  * help.
  */
 public record StatementSettings(
-        ZoneId zone, Map<Severity, Duration> updateEvery, String defaultHelp, Map<String, BrandContact> brands) {
+        ZoneId zone, Map<Severity, Duration> updateEvery, String defaultHelp, Map<String, BrandContact> brands,
+        int maxPostChars) {
 
-    /** A brand as the public knows it and where its customers get help. */
-    public record BrandContact(String displayName, String help) {}
+    /** The longest post X takes, the platform most crises start on. */
+    public static final int X_POST_CHARS = 280;
+
+    /** A brand as the public knows it, where its customers get help, and the time zone its public reads times in (null: the default). */
+    public record BrandContact(String displayName, String help, ZoneId zone) {}
 
     public StatementSettings {
         updateEvery = Map.copyOf(updateEvery);
         brands = Map.copyOf(brands);
+    }
+
+    public StatementSettings(ZoneId zone, Map<Severity, Duration> updateEvery, String defaultHelp, Map<String, BrandContact> brands) {
+        this(zone, updateEvery, defaultHelp, brands, X_POST_CHARS);
+    }
+
+    /** The zone the brand's statements give times in: its own, else the default. */
+    public ZoneId zone(String brand) {
+        BrandContact contact = brands.get(brand);
+        return contact != null && contact.zone() != null ? contact.zone() : zone;
     }
 
     public String displayName(String brand) {

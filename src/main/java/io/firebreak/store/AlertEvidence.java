@@ -37,6 +37,7 @@ public final class AlertEvidence implements EvidenceLookup {
     private static final Logger log = LoggerFactory.getLogger(AlertEvidence.class);
     private static final Duration CHART_SPAN = Duration.ofHours(3);
     private static final int CHART_BUCKET_MINUTES = 5;
+    private static final int WAVE_SAMPLE = 60;
 
     private final ElasticsearchClient client;
     private final MentionStore store;
@@ -65,10 +66,11 @@ public final class AlertEvidence implements EvidenceLookup {
                 : lookup(() -> significantTerms(alert.brand(), from, until.plusSeconds(60)));
         var posts = lookup(() -> topPosts(alert, alert.evidence().topMentions()));
         var series = lookup(() -> series(alert, until));
+        var wave = lookup(() -> wave(alert, from, until.plusSeconds(60)));
         try {
             List<String> found = terms.get();
             Alert withTerms = found.isEmpty() ? alert : withTopTerms(alert, found);
-            return new AlertView(withTerms, posts.get(), series.get());
+            return new AlertView(withTerms, posts.get(), series.get(), wave.get());
         } catch (ExecutionException | RuntimeException e) {
             log.warn("alert {}: evidence lookup failed, sending the engine's evidence: {}", alert.alertId(), e.toString());
             return new AlertView(alert, List.of(), List.of());
@@ -103,6 +105,32 @@ public final class AlertEvidence implements EvidenceLookup {
         var out = new ArrayList<String>();
         for (SignificantStringTermsBucket b : response.aggregations().get("terms").sigsterms().buckets().array()) {
             out.add(b.key());
+        }
+        return out;
+    }
+
+    /**
+     * The wave's negative posts in the alert's window (of its category, unless "other"), most shared first:
+     * what the holding statement's one-line summary is taken from.
+     */
+    private List<String> wave(Alert alert, Instant from, Instant to) throws IOException {
+        var response = client.search(s -> s.index(store.alias()).size(WAVE_SAMPLE).source(src -> src.filter(f -> f.includes("text")))
+                .query(q -> q.bool(b -> {
+                    b.filter(f -> f.term(t -> t.field("brands").value(alert.brand())))
+                            .filter(f -> f.term(t -> t.field("sentiment.label").value("negative")))
+                            .filter(f -> f.range(r -> r.date(d -> d.field("created_at").gte(from.toString()).lt(to.toString()))));
+                    if (!"other".equals(alert.category())) {
+                        b.filter(f -> f.term(t -> t.field("category").value(alert.category())));
+                    }
+                    return b;
+                }))
+                .sort(o -> o.field(f -> f.field("engagement.shares").order(co.elastic.clients.elasticsearch._types.SortOrder.Desc))),
+                MentionDocument.class);
+        var out = new ArrayList<String>();
+        for (var hit : response.hits().hits()) {
+            if (hit.source() != null && hit.source().text() != null) {
+                out.add(hit.source().text());
+            }
         }
         return out;
     }

@@ -21,6 +21,10 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -107,6 +111,9 @@ public final class BulkWriter implements AutoCloseable {
     private final Thread sender;
     private volatile boolean closed;
     private volatile boolean abandoned;
+    private volatile Timer latency;
+    private volatile Counter requestFailures;
+    private volatile Counter itemFailures;
 
     public BulkWriter(ElasticsearchClient client, Settings.Ingest settings) {
         this(client, settings.bulkMaxOperations(), settings.bulkMaxBytes(), settings.bulkConcurrency(),
@@ -186,6 +193,26 @@ public final class BulkWriter implements AutoCloseable {
         return out.toByteArray();
     }
 
+    /**
+     * Shows the writer at {@code /metrics}: each bulk request's time to its answer
+     * ({@code firebreak_bulk_latency}), requests Elasticsearch did not answer and items it refused
+     * ({@code firebreak_bulk_failures} by kind), and the writes waiting in the queue
+     * ({@code firebreak_bulk_queue_depth}).
+     */
+    public BulkWriter instrument(MeterRegistry registry) {
+        latency = Timer.builder("firebreak_bulk_latency").description("one bulk request, sent to answered")
+                .publishPercentileHistogram(false).register(registry);
+        requestFailures = Counter.builder("firebreak_bulk_failures").description("bulk requests failed whole, or items refused")
+                .tag("kind", "request").register(registry);
+        itemFailures = Counter.builder("firebreak_bulk_failures").description("bulk requests failed whole, or items refused")
+                .tag("kind", "item").register(registry);
+        Gauge.builder("firebreak_bulk_queue_depth", queue, BlockingQueue::size)
+                .description("writes queued for the next bulk request").register(registry);
+        Gauge.builder("firebreak_bulk_unfinished", unfinished, AtomicInteger::get)
+                .description("writes queued or in flight whose outcome is not known yet").register(registry);
+        return this;
+    }
+
     /** Bulk requests sent so far (a 429 retry counts again). */
     public long requests() {
         return requests.sum();
@@ -260,15 +287,20 @@ public final class BulkWriter implements AutoCloseable {
         request.setEntity(new BulkBody(batch));
         requests.increment();
         documents.add(batch.size());
+        long started = System.nanoTime();
         try {
             client.performRequestAsync(request, new ResponseListener() {
                 @Override
                 public void onSuccess(Response response) {
                     slots.release();
+                    record(started, null);
                     List<Outcome> outcomes;
                     try (InputStream in = response.getEntity().getContent()) {
                         outcomes = outcomes(in);
                     } catch (IOException | RuntimeException e) {
+                        if (requestFailures != null) {
+                            requestFailures.increment();
+                        }
                         unavailable(batch, e);
                         return;
                     }
@@ -278,6 +310,7 @@ public final class BulkWriter implements AutoCloseable {
                 @Override
                 public void onFailure(Exception failure) {
                     slots.release();
+                    record(started, requestFailures);
                     unavailable(batch, failure);
                 }
             });
@@ -371,6 +404,16 @@ public final class BulkWriter implements AutoCloseable {
         }
     }
 
+    private void record(long startedNanos, Counter failures) {
+        Timer timer = latency;
+        if (timer != null) {
+            timer.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+        }
+        if (failures != null) {
+            failures.increment();
+        }
+    }
+
     private void unavailable(List<Write> batch, Exception failure) {
         var unavailable = new StoreUnavailableException("Elasticsearch did not take the bulk request: " + failure, failure);
         batch.forEach(w -> finish(w, null, unavailable));
@@ -451,6 +494,9 @@ public final class BulkWriter implements AutoCloseable {
                 long delay = FIRST_BACKOFF_MS << w.tries();
                 retries.schedule(() -> requeue(w.retried()), delay, TimeUnit.MILLISECONDS);
             } else {
+                if (!item.ok() && itemFailures != null) {
+                    itemFailures.increment();
+                }
                 finish(w, item, null);
             }
         }

@@ -57,6 +57,27 @@ class SettingsTest {
     }
 
     @Test
+    void accessAndLimits_badValuesAreEachNamed_andTheSecretsVariableMustBeANameNotASecret(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("firebreak.yaml");
+        Files.writeString(file, Files.readString(SHIPPED)
+                .replace("signature_secret_env: \"\"", "signature_secret_env: \"whsec-abc123 pasted by mistake\"")
+                .replace("max_nesting_depth: 32", "max_nesting_depth: 1")
+                .replace("silence_max_days: 30", "silence_max_days: 0"));
+
+        assertThatThrownBy(() -> Settings.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("access.signature_secret_env: is not an environment variable name")
+                .hasMessageNotContaining("whsec-abc123")
+                .hasMessageContaining("max_nesting_depth >= 3")
+                .hasMessageContaining("limits.silence_max_days: must be at least 1");
+    }
+
+    @Test
+    void shippedLimits_areTheDefaultsTheToolsUse() {
+        assertThat(Settings.load(SHIPPED, Map.of()).limits()).isEqualTo(Settings.Limits.defaults());
+    }
+
+    @Test
     void credentials_neverPrintTheSecret() {
         var c = Settings.Credentials.fromEnvironment(Map.of("FIREBREAK_ES_API_KEY", "s3cr3t-key"));
         assertThat(c.toString()).isEqualTo("api-key").doesNotContain("s3cr3t");

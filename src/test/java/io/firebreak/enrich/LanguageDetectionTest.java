@@ -86,6 +86,28 @@ class LanguageDetectionTest {
         assertThat(UNDECIDED.detect(text)).isEqualTo(LanguageDetector.UNDETERMINED);
     }
 
+    /**
+     * English posts with one word that is also another language's ("den" an airport code, "is" Dutch, "um" German,
+     * "im" for "I'm") stayed unscored before, as Danish, German or Czech; a short post in another language keeps its
+     * language, also with an English word in it.
+     */
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            @united Thanks. UA1121, DEN, 40 min on tarmac.      | en
+            @united Club in Denver is dope 👌                   | en
+            um where's the mango emoji @apple                    | en
+            @AmericanAir im still on hold...                     | en
+            @SouthwestAir IM NOT THO 😭😭💔                       | en
+            @AmericanAir iPhone 6 64GB (not 6 plus)              | en
+            Das ist ja wieder super, danke                       | de
+            Y el vuelo de hoy no sale, gracias por nada          | es
+            Je suis encore en retard avec le train               | fr
+            De vlucht is weer te laat                            | nl
+            """)
+    void oneSharedWordNeitherMakesNorUnmakesEnglish(String text, String lang) {
+        assertThat(DETECTOR.detect(text)).isEqualTo(lang);
+    }
+
     private static final FastLanguageDetector UNDECIDED =
             FastLanguageDetector.create(VaderScorer.english().vocabulary(), LanguageDetector.UNDETERMINED);
 }

@@ -93,4 +93,14 @@ class PlaybooksTest {
         assertThat(e.getMessage()).contains("safety.yaml: category: 'outage' must live in outage.yaml")
                 .contains("default.yaml: missing");
     }
+
+    @Test
+    void anOwnerThatIsNoRole_isNamedWithFileAndKey() {
+        Playbooks p = Playbooks.load(Path.of("config/playbooks"), Path.of("config/categories.yaml"));
+
+        assertThat(p.unknownOwners(Path.of("config/playbooks"), java.util.List.of("comms-lead", "comms-team", "legal")))
+                .as("the shipped playbooks name only the shipped roles").isEmpty();
+        assertThat(p.unknownOwners(Path.of("config/playbooks"), java.util.List.of("comms-lead", "comms-team")))
+                .contains("config/playbooks/safety.yaml: steps[1].owner: 'legal' is not a role of roles.yaml [comms-lead, comms-team]");
+    }
 }

@@ -94,4 +94,19 @@ class ConsoleNotifierTest {
                 .contains("  - @jane (0 followers, 0 shares)", "\"refund desserp now!\"")
                 .doesNotContain("\u202E", "\u202C", "\u200B", "\u2066", "\u2067", "\u200D");
     }
+
+    @Test
+    void whatPeopleDid_isPrinted_andTheApprovedStatementReplacesTheRecommendedOne() {
+        Alert a = alert("a-2", Severity.SEV2, Status.escalated, 300);
+        Alert.Handling h = Alert.Handling.NONE.acknowledged("U0ANN", FIRED.plusSeconds(300))
+                .escalatedBy("U0BOB", FIRED.plusSeconds(360))
+                .statementBy("U0ANN", FIRED.plusSeconds(420), "We are on it.\u202E Updates hourly.", true);
+        Notification n = new Notification(a.withHandling(h).withStatement(new Alert.Statement("safety/x", "Recommended text")),
+                "Acme Air", "#crisis-alerts", List.of(), List.of(), null);
+        String text = ConsoleNotifier.render(n, io.firebreak.alert.AlertChange.between(null, a));
+        assertThat(text).contains("handled: acknowledged by U0ANN at 09:12 UTC 2 Mar 2026; escalated by hand by U0BOB at "
+                + "09:13 UTC 2 Mar 2026; statement edited and approved by U0ANN at 09:14 UTC 2 Mar 2026")
+                .contains("holding statement, edited and approved:\n  | We are on it. Updates hourly.")
+                .doesNotContain("Recommended text").doesNotContain("\u202E");
+    }
 }

@@ -96,4 +96,13 @@ class SlackTextTest {
         assertThat(SlackText.safeUrl(" https://x.example/a%7Cb?q=1 ")).isEqualTo("https://x.example/a%7Cb?q=1");
         assertThat(SlackText.safeUrl("HTTP://x.example/caf\u00e9")).isEqualTo("HTTP://x.example/caf%C3%A9");
     }
+
+    @Test
+    void aPerson_isAMentionOnlyWhenTheirIdIsASlackUserId() {
+        assertThat(SlackText.user("U012ABCDEF")).isEqualTo("<@U012ABCDEF>");
+        assertThat(SlackText.user("W0ENTERPRISE")).isEqualTo("<@W0ENTERPRISE>");
+        assertThat(SlackText.user("U0X><!channel>")).isEqualTo("U0X&gt;&lt;!channel&gt;");
+        assertThat(SlackText.user("ops-bot @here")).isEqualTo("ops-bot @\u2060here");
+        assertThat(SlackText.user(null)).isEqualTo("someone");
+    }
 }

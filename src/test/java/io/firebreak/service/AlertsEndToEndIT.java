@@ -79,6 +79,8 @@ class AlertsEndToEndIT {
 
             String blocks = posts.get(0).param("blocks");
             assertThat(blocks).contains("Acme Air").contains("safety").contains("help.acme.example");
+            assertThat(blocks).as("the statement names what the wave's posts keep saying, found in Elasticsearch")
+                    .contains("We've seen reports about emergency landing involving Acme Air");
             assertThat(blocks).doesNotContain("<!channel>").doesNotContain("xoxb-e2e-secret");
             assertThat(slack.calls("chat.postMessage")).allSatisfy(c -> assertThat(c.authorization()).isEqualTo("Bearer xoxb-e2e-secret"));
         }

@@ -42,17 +42,19 @@ class ConfigurationTest {
     }
 
     @Test
-    void threeBrokenFiles_areAllNamed_inOneError() throws IOException {
+    void fourBrokenFiles_areAllNamed_inOneError() throws IOException {
         Home home = copyOfTheShippedFiles();
         Files.writeString(home.config("routing.yaml"), "default_channel: x\nroutes:\n  - severty: SEV1\n    channel: y\n");
         Files.writeString(home.config("alerts.yaml"), "quiet-tme: PT60M\n");
         Files.writeString(home.config("thresholds.yaml"), "negative-spike:\n  span: 7m\n");
+        Files.writeString(home.config("roles.yaml"), "roles: {lead: {users: [U0LEAD1]}}\npermissions: {resolve: [leads]}\n");
 
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> Configuration.load(home));
 
-        assertThat(e.getMessage()).startsWith("the configuration has 3 problem(s); nothing was started")
+        assertThat(e.getMessage()).startsWith("the configuration has 4 problem(s); nothing was started")
                 .contains("routing.yaml: routes[0]: unknown key 'severty'")
                 .contains("alerts.yaml").contains("quiet-tme")
-                .contains("thresholds.yaml:1: rule 'negative-spike'").contains("7m");
+                .contains("thresholds.yaml:1: rule 'negative-spike'").contains("7m")
+                .contains("config/roles.yaml: permissions.resolve: no role 'leads' under roles");
     }
 }

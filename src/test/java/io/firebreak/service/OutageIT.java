@@ -50,7 +50,7 @@ class OutageIT {
     private HttpResponse<String> post(FirebreakService service, String id) throws Exception {
         String body = "{\"id\":\"" + id + "\",\"source\":\"it-outage\",\"created_at\":\"2026-03-02T09:00:00Z\",\"text\":\"x\"}";
         return http.send(HttpRequest.newBuilder(URI.create(service.apiUrl() + "/api/v1/mentions"))
-                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

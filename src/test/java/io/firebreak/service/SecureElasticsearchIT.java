@@ -150,7 +150,7 @@ class SecureElasticsearchIT {
                 List<String> lines = DemoScenario.ndjson();
                 for (int from = 0; from < lines.size(); from += 400) {
                     String body = String.join("\n", lines.subList(from, Math.min(lines.size(), from + 400)));
-                    HttpResponse<String> r = post(service.apiUrl() + "/api/v1/mentions", body);
+                    HttpResponse<String> r = post(service.apiUrl() + "/api/v1/mentions", body, env);
                     assertThat(r.statusCode()).isIn(200, 422);
                     seen.add("ingest answer", r.body());
                 }
@@ -164,7 +164,7 @@ class SecureElasticsearchIT {
                 StatusReport status = StatusReport.collect(instance.home(), instance.settings(), env);
                 seen.add("status", new ObjectMapper().writeValueAsString(status));
                 for (String path : List.of("/metrics", "/health", "/api/v1/detection")) {
-                    seen.add(path, get(service.apiUrl() + path));
+                    seen.add(path, get(service.apiUrl() + path, env));
                 }
             }
             seen.add("logs", String.join("\n", logs.lines()));
@@ -189,14 +189,17 @@ class SecureElasticsearchIT {
         return secrets;
     }
 
-    private HttpResponse<String> post(String url, String body) throws Exception {
+    /** With the API token from {@code env}: the service takes no request without it. */
+    private HttpResponse<String> post(String url, String body, Map<String, String> env) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-ndjson")
+                .header("Authorization", "Bearer " + env.get("FIREBREAK_API_TOKEN"))
                 .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private String get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+    private String get(String url, Map<String, String> env) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + env.get("FIREBREAK_API_TOKEN"))
+                        .timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 

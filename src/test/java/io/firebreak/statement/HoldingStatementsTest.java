@@ -35,8 +35,9 @@ class HoldingStatementsTest {
     @Test
     void everyCategoryHasAFileWithAtLeastTwoVariantsAndAChecklist() {
         assertThat(statements.categories()).containsOnlyKeys(
-                "safety", "outage", "data-privacy", "customer-service", "legal",
-                "product-quality", "pricing", "conduct", "other");
+                "violence", "safety", "tampering", "data-privacy", "transport", "natural-disaster", "outage",
+                "misinformation", "legal", "misconduct", "product-quality", "conduct", "pricing", "customer-service",
+                "other");
         statements.categories().values().forEach(c -> {
             assertThat(c.variants()).as(c.category()).containsKeys("holding", "apology", "safety-first");
             assertThat(c.checklist().dos()).as(c.category()).isNotEmpty();
@@ -60,15 +61,21 @@ class HoldingStatementsTest {
         })));
     }
 
+    private static final List<String> WAVE = List.of(
+            "Acme Air power bank caught fire on flight AC417, cabin full of smoke",
+            "@AcmeAir a power bank caught fire in row 12!! http://x.example/1",
+            "RT @bob: Acme Air power bank caught fire on flight AC417, cabin full of smoke",
+            "power bank caught fire mid-flight, crew used an extinguisher");
+
     @Test
     void sev1SafetyRecommendsSafetyFirstFilledWithBrandIssueHelpAndUpdateTime() {
-        HoldingStatement s = statements.write(alert("safety", Severity.SEV1, List.of("battery", "fire", "Recall")),
+        HoldingStatement s = statements.write(alert("safety", Severity.SEV1, List.of("fire", "smoke")), WAVE,
                 FIRED.plusSeconds(60));
 
         assertThat(s.templateId()).isEqualTo("safety/safety-first/default");
         assertThat(s.text())
-                .startsWith("Your safety comes first. We've seen reports about battery, fire and recall involving Acme Air.")
-                .contains("please contact help.acme.example or 0800 000 000.")
+                .startsWith("Your safety comes first. We've seen reports about power bank caught fire involving Acme Air.")
+                .contains("contact help.acme.example or 0800 000 000.")
                 .endsWith("Next update by 10:07 UTC on 2 Mar.");
         assertThat(s.checklist().dos()).isNotEmpty();
     }
@@ -83,13 +90,69 @@ class HoldingStatementsTest {
     }
 
     @Test
-    void hostileTermsArePlainTextAndNeverExpanded() {
-        HoldingStatement s = statements.write(
-                alert("other", Severity.SEV3, List.of("<!channel>", "{help}", "*free* http://evil.example/x", "a", "b")),
-                FIRED);
+    void hostilePostsArePlainTextAndNeverExpanded() {
+        List<String> hostile = List.of("<!channel> {help} *free* refunds http://evil.example/x",
+                "<!channel> {help} *free* refunds now", "`{next_update}` *free* refunds");
+        HoldingStatement s = statements.write(alert("other", Severity.SEV3, List.of("<!channel>", "{help}")), hostile, FIRED);
 
-        assertThat(s.text()).doesNotContain("<", ">", "{", "}", "*", "://")
-                .contains("channel, help and free http evil example x");
+        assertThat(s.text()).doesNotContain("<", ">", "{", "}", "*", "://", "`").contains("free refunds and Acme Air");
+    }
+
+    @Test
+    void withoutPostsThatRepeatAPhraseTheIssueIsTheCategorysWordingNeverAListOfTerms() {
+        HoldingStatement s = statements.write(alert("safety", Severity.SEV2, List.of("battery", "fire", "recall")),
+                List.of("battery got hot", "fire!!", "recall it"), FIRED);
+
+        assertThat(s.text()).contains("reports about a possible safety problem involving Acme Air").doesNotContain("battery, fire");
+    }
+
+    @Test
+    void everyShippedVariantFitsOnePostOnXWithTheLongestSummaryItHasRoomFor() {
+        List<String> longWave = List.of(
+                "the seat belt sign stayed on while the overhead bins opened and bags fell on passengers in rows twelve to twenty",
+                "the seat belt sign stayed on while the overhead bins opened and bags fell on passengers in rows twelve to twenty!!",
+                "omg the seat belt sign stayed on while the overhead bins opened and bags fell on passengers in rows twelve to twenty");
+        statements.categories().values().forEach(c -> {
+            for (Severity severity : Severity.values()) {
+                HoldingStatement s = statements.write(alert(c.category(), severity, List.of("bags")), longWave, FIRED);
+                assertThat(s.text().length()).as(s.templateId()).isLessThanOrEqualTo(StatementSettings.X_POST_CHARS);
+                assertThat(s.text()).as(s.templateId()).contains("Next update by");
+            }
+        });
+    }
+
+    @Test
+    void aVariantTooLongForOnePostIsAConfigErrorNamingFileKeyAndLength(@TempDir Path dir) throws IOException {
+        Files.copy(SHIPPED.resolve("other.yaml"), dir.resolve("other.yaml"));
+        Files.writeString(dir.resolve("outage.yaml"), Files.readString(SHIPPED.resolve("outage.yaml"))
+                .replace("We're sorry: {brand} let you down today,", "We're sorry: {brand} let you down today, " + "truly ".repeat(40)));
+
+        assertThatThrownBy(() -> HoldingStatements.load(dir, SETTINGS))
+                .isInstanceOf(StatementConfigException.class)
+                .hasMessageContaining("outage.yaml: variants.apology.default:")
+                .hasMessageContaining("characters with brand 'acme'")
+                .hasMessageContaining("a post takes at most 280");
+    }
+
+    @Test
+    void theNextUpdateIsInTheBrandsTimeZone(@TempDir Path dir) throws IOException {
+        Path settings = dir.resolve("statement-settings.yaml");
+        Files.writeString(settings, Files.readString(SETTINGS)
+                .replace("    help: help.acme.example or 0800 000 000", "    help: help.acme.example or 0800 000 000\n    time_zone: Asia/Shanghai"));
+        HoldingStatements zoned = HoldingStatements.load(SHIPPED, settings);
+
+        // fired 09:07 UTC, SEV2 every 2 hours: 11:07 UTC is 19:07 in Shanghai
+        assertThat(zoned.write(alert("outage", Severity.SEV2, List.of()), FIRED).text()).endsWith("Next update by 19:07 CST on 2 Mar.");
+        assertThat(statements.write(alert("outage", Severity.SEV2, List.of()), FIRED).text()).endsWith("Next update by 11:07 UTC on 2 Mar.");
+    }
+
+    @Test
+    void theNextUpdateIsNeverBeforeTheAlertsOwnLastUpdate() {
+        // written at 09:08 for an alert last updated at 13:00 (its event time runs ahead of this clock)
+        Alert later = alert("outage", Severity.SEV2, List.of()).next(Alert.Change.grown, "negative-spike", Severity.SEV2,
+                Alert.Status.firing, Instant.parse("2026-03-02T13:00:00Z"), null, false, null);
+
+        assertThat(statements.nextUpdate(later, FIRED.plusSeconds(60))).isEqualTo(Instant.parse("2026-03-02T13:07:00Z"));
     }
 
     @Test

@@ -1,0 +1,95 @@
+package io.firebreak.statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The one-line summary of a wave, from the phrases its posts repeat. */
+class IssuePhraseTest {
+
+    private static String phrase(List<String> posts, List<String> terms) {
+        return IssuePhrase.of(posts, terms, Set.of("acme", "Acme Air"), 120);
+    }
+
+    @Test
+    void growsTheRecurringPhraseAcrossPostsAndKeepsTheWritersCapitals() {
+        List<String> posts = List.of(
+                "Passengers injured after an emergency landing on flight AC417 this morning",
+                "my sister was on it. emergency landing on flight AC417, people hurt",
+                "@AcmeAir what happened with the emergency landing on flight AC417??",
+                "Acme Air emergency landing on flight AC417 - several injured, ambulances at the gate",
+                "ok who else is stuck at the gate");
+
+        assertThat(phrase(posts, List.of("injured", "emergency landing"))).isEqualTo("emergency landing on flight AC417");
+    }
+
+    @Test
+    void prefersAPhraseHoldingTheWavesCrisisTermsOverOneThatIsOnlyFrequent() {
+        List<String> posts = List.of(
+                "great customer experience today, smoke in the cabin on the way home",
+                "great customer experience. smoke in the cabin and nobody told us anything",
+                "great customer experience lol",
+                "smoke in the cabin again??");
+
+        assertThat(phrase(posts, List.of("smoke"))).isEqualTo("smoke in the cabin");
+    }
+
+    @Test
+    void neverStartsOrEndsOnAFunctionWordNorOnTheBrandsName() {
+        List<String> posts = List.of(
+                "the Acme app is down and I can't pay",
+                "is the Acme app down for everyone",
+                "the Acme app is down again");
+
+        String p = phrase(posts, List.of("is down"));
+        assertThat(p).isEqualTo("app is down");
+    }
+
+    @Test
+    void handlesLinksAndHashtagsAreNotWords() {
+        List<String> posts = List.of(
+                "@acme your charger caught fire http://evil.example/x #acmefail",
+                "RT @bob: charger caught fire in my kitchen http://evil.example/y",
+                "charger caught fire!! @acme");
+
+        assertThat(phrase(posts, List.of("fire"))).isEqualTo("charger caught fire");
+    }
+
+    @Test
+    void aReshareOrACopyCountsOnce_soOnePostAloneIsNoSummary() {
+        String post = "the new Acme Air seats broke during the flight and my son got hurt";
+        assertThat(phrase(List.of(post, "RT @someone: " + post, post), List.of("hurt"))).isNull();
+    }
+
+    @Test
+    void nothingRecurringGivesNoPhrase() {
+        assertThat(phrase(List.of("refund please", "on hold for hours", "rude staff at the gate"), List.of())).isNull();
+        assertThat(phrase(List.of(), List.of("fire"))).isNull();
+    }
+
+    @Test
+    void aLongPhraseIsCutAtAWordToFitTheRoomLeft() {
+        List<String> posts = List.of(
+                "battery exploded while charging overnight in the bedroom of our flat",
+                "my battery exploded while charging overnight in the bedroom of our flat!",
+                "battery exploded while charging overnight in the bedroom of our flat. scary");
+
+        assertThat(IssuePhrase.of(posts, List.of("exploded"), Set.of("acme"), 40))
+                .isEqualTo("battery exploded while charging")
+                .hasSizeLessThanOrEqualTo(40);
+        assertThat(IssuePhrase.of(posts, List.of("exploded"), Set.of("acme"), 200))
+                .isEqualTo("battery exploded while charging overnight in the bedroom");
+    }
+
+    @Test
+    void hostileTextLeavesOnlyWords() {
+        List<String> posts = List.of(
+                "<!channel> {help} *free* tickets at http://evil.example/x",
+                "<!channel> {help} *free* tickets at http://evil.example/x now",
+                "get *free* tickets at `evil`");
+
+        assertThat(phrase(posts, List.of())).isEqualTo("free tickets").doesNotContain("<", ">", "{", "}", "*", "`");
+    }
+}
