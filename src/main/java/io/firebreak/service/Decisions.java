@@ -75,7 +75,9 @@ final class Decisions implements Partitions.Sink {
                 journal.record(d.brand(), d.finalUpTo(), d.outcome().changed());
                 List<Alert> versions = d.outcome().versions();
                 dispatcher.enqueue(versions);
-                if (!versions.isEmpty()) {
+                if (!versions.isEmpty() && !followers.isEmpty()) {
+                    // the notifier first: its delivery does not wait for the followers' writes
+                    wake.run();
                     followers.forEach(f -> f.accept(versions));
                 }
                 queued |= !versions.isEmpty();
