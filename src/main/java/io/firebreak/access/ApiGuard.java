@@ -26,12 +26,14 @@ public final class ApiGuard {
     public static final String REPLAY_HEADER = "X-Firebreak-Origin";
     static final String MENTIONS = "/api/v1/mentions";
     static final String SILENCES = "/api/v1/silences";
+    static final String INCIDENTS = "/api/v1/incidents";
     private static final Caller WEBHOOK = new Caller("webhook-signature", Role.API);
 
     /** What each route with a body takes; everything else with a body is refused with 415. */
     static final Map<String, List<String>> CONTENT_TYPES = Map.of(
             MENTIONS, List.of("application/json", "application/x-ndjson", "text/csv"),
-            SILENCES, List.of("application/json"));
+            SILENCES, List.of("application/json"),
+            INCIDENTS, List.of("application/json"));
     private static final List<String> JSON_CHARSETS = List.of("utf-8");
     private static final List<String> CSV_CHARSETS = List.of("utf-8", "windows-1252", "iso-8859-1", "us-ascii");
 

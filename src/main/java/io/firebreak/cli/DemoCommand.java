@@ -9,6 +9,9 @@ import io.firebreak.service.ScratchState;
 import io.firebreak.service.Wirings;
 import io.firebreak.alert.Alert;
 import io.firebreak.alert.AlertJson;
+import io.firebreak.alert.AlertBook;
+import io.firebreak.incident.Incident;
+import io.firebreak.incident.IncidentDesk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.URI;
@@ -59,42 +62,50 @@ public final class DemoCommand implements Callable<Integer> {
         Settings settings = Settings.load(home).withFreeApiPort();
         long t0 = System.nanoTime();
         System.out.println("Starting Firebreak with the embedded Elasticsearch " + io.firebreak.store.EmbeddedElasticsearch.VERSION + "...");
-        try (FirebreakService service = FirebreakService.start(home, settings, Wirings.live(home, env, System.out))) {
+        // the playbook's deadlines run on the scenario's own time, moved on as the story goes
+        var clock = new DemoScenario.DemoClock(DemoScenario.ONSET);
+        try (FirebreakService service = FirebreakService.start(home, settings, Wirings.live(home, env, System.out, null, clock))) {
             System.out.printf("Ready in %.1f s: API %s, Elasticsearch %s%n%n", seconds(t0), service.apiUrl(), service.elasticsearchUrl());
 
             List<String> lines = DemoScenario.ndjson();
             System.out.printf("Feeding the demo scenario: %,d mentions of Acme Air over two weeks, then a safety scare at %s.%n",
                     lines.size(), DemoScenario.ONSET);
             long t1 = System.nanoTime();
-            int indexed = 0;
-            int rejected = 0;
             var http = HttpClient.newHttpClient();
             var credentials = io.firebreak.access.ClientCredentials.fromEnvironment(settings.access().signatureSecretEnv(), env);
-            for (int from = 0; from < lines.size(); from += PER_REQUEST) {
-                String body = String.join("\n", lines.subList(from, Math.min(lines.size(), from + PER_REQUEST)));
-                byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                HttpResponse<String> response = http.send(credentials.authorize(
-                                HttpRequest.newBuilder(URI.create(service.apiUrl() + "/api/v1/mentions")), io.firebreak.access.Role.API, bytes)
-                                .header("Content-Type", "application/x-ndjson")
-                                .timeout(Duration.ofSeconds(120))
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                var answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
-                indexed += answer.path("indexed").asInt();
-                rejected += answer.path("rejected").asInt();
-                for (var item : answer.path("items")) {
-                    if (item.path("status").asText().equals("rejected")) {
-                        System.out.printf("  rejected (as it should be): %s%n", item.path("errors"));
-                    }
-                }
+            LiveDetection detection = (LiveDetection) service.detection();
+            IncidentDesk desk = detection.resource(IncidentDesk.class).orElseThrow();
+            // the people's part, on the demo clock: the wave in three parts, buttons pressed in between
+            int[] counts = send(service, http, credentials, DemoScenario.split(lines, DemoScenario.ACKNOWLEDGE_AT, true));
+            settle(detection, desk);
+            String alertId = desk.incidents().active().stream().map(Incident::alertId).findFirst().orElse(null);
+            if (alertId != null) {
+                press(detection, clock, DemoScenario.ACKNOWLEDGE_AT, alertId, AlertBook.Action.Kind.acknowledge,
+                        DemoScenario.DUTY_MANAGER);
             }
+            List<String> rest = DemoScenario.split(lines, DemoScenario.ACKNOWLEDGE_AT, false);
+            add(counts, send(service, http, credentials, DemoScenario.split(rest, DemoScenario.REMINDERS_AT, true)));
+            settle(detection, desk);
+            clock.set(DemoScenario.REMINDERS_AT);
+            desk.tick(); // the holding statement was due 15 min after SEV1: its owner is reminded
+            if (alertId != null) {
+                press(detection, clock, DemoScenario.STATEMENT_AT, alertId, AlertBook.Action.Kind.approve_statement,
+                        DemoScenario.COMMS_LEAD);
+                settle(detection, desk);
+                clock.set(DemoScenario.REPLIES_DONE_AT);
+                desk.incidents().stepDone(Incident.idFor(alertId), "reply-most-shared", DemoScenario.SOCIAL_TEAM,
+                        clock.instant()); // the Done button of the checklist
+            }
+            add(counts, send(service, http, credentials, DemoScenario.split(rest, DemoScenario.REMINDERS_AT, false)));
+            int indexed = counts[0];
+            int rejected = counts[1];
             System.out.printf("Sent over HTTP in %.1f s: %,d indexed, %,d rejected (kept as dead letters).%n%n",
                     seconds(t1), indexed, rejected);
-            if (service.detection() instanceof LiveDetection detection) {
-                // the feed has ended: close the last minutes as a backtest would, and wait for the alerts
-                detection.finish();
-                detection.awaitDispatched(Duration.ofSeconds(60));
-            }
+            // the feed has ended: close the last minutes as a backtest would, and wait for the alerts
+            detection.finish();
+            settle(detection, desk);
+            clock.set(DemoScenario.REPORT_AT);
+            desk.tick();
 
             service.store().refresh();
             System.out.println("Indexed per brand:");
@@ -116,9 +127,82 @@ public final class DemoCommand implements Callable<Integer> {
             if (slack != null) {
                 printSlack(slack);
             }
+            if (alertId != null) {
+                printIncident(service, home, desk, Incident.idFor(alertId));
+            }
             System.out.printf("%nDone in %.1f s. Stopping Elasticsearch.%n", seconds(t0));
         }
         return 0;
+    }
+
+    /** Sends lines over the real HTTP API; returns {indexed, rejected}. */
+    private static int[] send(FirebreakService service, HttpClient http, io.firebreak.access.ClientCredentials credentials,
+                              List<String> lines) throws Exception {
+        int indexed = 0;
+        int rejected = 0;
+        for (int from = 0; from < lines.size(); from += PER_REQUEST) {
+            String body = String.join("\n", lines.subList(from, Math.min(lines.size(), from + PER_REQUEST)));
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            HttpResponse<String> response = http.send(credentials.authorize(
+                            HttpRequest.newBuilder(URI.create(service.apiUrl() + "/api/v1/mentions")), io.firebreak.access.Role.API, bytes)
+                            .header("Content-Type", "application/x-ndjson")
+                            .timeout(Duration.ofSeconds(120))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+            indexed += answer.path("indexed").asInt();
+            rejected += answer.path("rejected").asInt();
+            for (var item : answer.path("items")) {
+                if (item.path("status").asText().equals("rejected")) {
+                    System.out.printf("  rejected (as it should be): %s%n", item.path("errors"));
+                }
+            }
+        }
+        return new int[] {indexed, rejected};
+    }
+
+    private static void add(int[] to, int[] more) {
+        to[0] += more[0];
+        to[1] += more[1];
+    }
+
+    /** Waits until every decided version is delivered and recorded by the incident side. */
+    private static void settle(LiveDetection detection, IncidentDesk desk) throws InterruptedException {
+        detection.awaitDispatched(Duration.ofSeconds(60));
+        desk.drain();
+        desk.incidents().sendNotices();
+    }
+
+    /** A button pressed in Slack, as the button handler does it: an action on the alert, at the demo clock's time. */
+    private static void press(LiveDetection detection, DemoScenario.DemoClock clock, Instant at, String alertId,
+                              AlertBook.Action.Kind kind, String user) {
+        clock.set(at);
+        var acted = detection.act(AlertBook.Action.of(alertId, kind, user, at));
+        System.out.printf("  [%s] %s pressed %s on %s%s%n", at, user, kind, alertId,
+                acted.refusal() == null ? "" : ": refused, " + acted.refusal());
+    }
+
+    /** The incident the wave opened, its steps, and its report written to the data folder. */
+    private static void printIncident(FirebreakService service, Home home, IncidentDesk desk, String incidentId) {
+        Incident i = desk.incidents().find(incidentId).orElse(null);
+        if (i == null) {
+            return;
+        }
+        System.out.printf("%nIncident %s (%s, playbook %s): detected %s, acknowledged %s by %s, first statement %s by %s%n",
+                i.id(), i.status(), i.playbook(), i.detectedAt(), i.acknowledgedAt(), i.acknowledgedBy(),
+                i.firstStatementAt(), i.firstStatementBy());
+        for (var s : i.steps()) {
+            System.out.printf("  %-18s %-8s %s%n", s.id(), s.state(), s.doneBy() == null ? "" : "by " + s.doneBy() + " at " + s.doneAt());
+        }
+        Path report = home.data().resolve("incidents").resolve(i.id() + ".md");
+        io.firebreak.service.IncidentReports.write(new io.firebreak.store.ElasticIncidents(service.client(),
+                        service.store().prefix(), 0),
+                new io.firebreak.store.MentionRecovery(service.client(), service.store()), statements(home), i.id(), report);
+        System.out.printf("Post-incident report: %s (./firebreak incident report %s gives it again)%n", report, i.id());
+    }
+
+    private static io.firebreak.statement.HoldingStatements statements(Home home) {
+        return io.firebreak.statement.HoldingStatements.load(home.config("statements"), home.config("statement-settings.yaml"));
     }
 
     /** What the Slack stand-in received, in order: the messages, their updates and the thread replies. */

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             StatusCommand.class,
             DeadLettersCommand.class,
+            IncidentCommand.class,
             BenchCommand.class,
             SentimentCommand.class,
             EvalSentimentCommand.class,

@@ -10,6 +10,8 @@ import io.firebreak.detect.DetectionSettings;
 import io.firebreak.detect.RuleBook;
 import io.firebreak.enrich.Enricher;
 import io.firebreak.enrich.Enrichers;
+import io.firebreak.incident.IncidentSettings;
+import io.firebreak.incident.Playbooks;
 import io.firebreak.ingest.CsvMapping;
 import io.firebreak.notify.slack.Roles;
 import io.firebreak.statement.HoldingStatements;
@@ -20,11 +22,13 @@ import java.util.function.Supplier;
 /**
  * Every configuration file the service reads, loaded and checked before anything starts: routing,
  * silences, holding statements, the alert lifecycle, detection settings, rules and thresholds, brands
- * and categories, CSV mappings, who may press what in Slack. A mistake in any of them stops the start, and every problem is named
+ * and categories, CSV mappings, who may press what in Slack, incident settings and playbooks (whose owners
+ * must be roles). A mistake in any of them stops the start, and every problem is named
  * at once (file, key, why), so a person fixes them in one go and nothing starts half-configured.
  */
 public record Configuration(Routes routes, Silences silences, HoldingStatements statements, Lifecycle lifecycle,
-                            Detection detection, Enricher enricher, List<CsvMapping> csv, Roles roles) {
+                            Detection detection, Enricher enricher, List<CsvMapping> csv, Roles roles,
+                            IncidentSettings incidents, Playbooks playbooks) {
 
     /** @throws ConfigException naming every problem found, one per line */
     public static Configuration load(Home home) {
@@ -45,12 +49,18 @@ public record Configuration(Routes routes, Silences silences, HoldingStatements 
         Enricher enricher = attempt(problems, () -> Enrichers.standard(home));
         List<CsvMapping> csv = attempt(problems, () -> CsvMapping.loadAll(home.config("csv")));
         Roles roles = attempt(problems, () -> Roles.load(home.config("roles.yaml")));
+        IncidentSettings incidents = attempt(problems, () -> IncidentSettings.load(home.config("incidents.yaml")));
+        Playbooks playbooks = attempt(problems, () -> Playbooks.load(home.config("playbooks"), home.config("categories.yaml")));
+        if (roles != null && playbooks != null && !roles.roles().isEmpty()) {
+            problems.addAll(playbooks.unknownOwners(home.config("playbooks"), roles.roles().keySet()));
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException("the configuration has " + problems.size() + " problem(s); nothing was started:\n  "
                     + String.join("\n  ", problems));
         }
         Detection detection = new Detection(rules, home.rules(), home.config("thresholds.yaml"), settings, true);
-        return new Configuration(routes, silences, statements, lifecycle, detection, enricher, csv, roles);
+        return new Configuration(routes, silences, statements, lifecycle, detection, enricher, csv, roles, incidents,
+                playbooks);
     }
 
     private static <T> T attempt(List<String> problems, Supplier<T> load) {

@@ -31,15 +31,20 @@ final class Decisions implements Partitions.Sink {
     private final AlertDispatcher dispatcher;
     private final AlertLog alertLog;
     private final Runnable wake;
+    private final List<java.util.function.Consumer<List<Alert>>> followers;
     private final Deque<Decided> waiting = new ArrayDeque<>();
     private final Map<Alert.Change, LongAdder> versions = new EnumMap<>(Alert.Change.class);
     private boolean failing;
 
     /**
      * @param alertLog every version decided, as Alert v1 lines (the live twin of backtest output)
-     * @param wake     tells the delivery thread there is something to send
+     * @param wake      tells the delivery thread there is something to send
+     * @param followers also get every version decided, in order, durably on return (the incident desk's own
+     *                  outbox): data flows on to them one way, they never call back
      */
-    Decisions(AlertJournal journal, AlertDispatcher dispatcher, AlertLog alertLog, Runnable wake) {
+    Decisions(AlertJournal journal, AlertDispatcher dispatcher, AlertLog alertLog, Runnable wake,
+              List<java.util.function.Consumer<List<Alert>>> followers) {
+        this.followers = List.copyOf(followers);
         this.journal = journal;
         this.dispatcher = dispatcher;
         this.alertLog = alertLog;
@@ -70,6 +75,11 @@ final class Decisions implements Partitions.Sink {
                 journal.record(d.brand(), d.finalUpTo(), d.outcome().changed());
                 List<Alert> versions = d.outcome().versions();
                 dispatcher.enqueue(versions);
+                if (!versions.isEmpty() && !followers.isEmpty()) {
+                    // the notifier first: its delivery does not wait for the followers' writes
+                    wake.run();
+                    followers.forEach(f -> f.accept(versions));
+                }
                 queued |= !versions.isEmpty();
             } catch (RuntimeException e) {
                 if (!failing) {

@@ -43,7 +43,64 @@ public final class DemoScenario {
         "Never flying @AcmeAir again after what happened on AC%d. Dangerous and silent",
     };
 
+    /**
+     * What the demo's people do, on its clock (the scenario's own time): the duty manager acknowledges a few
+     * minutes into the wave; the holding statement, due 15 minutes after SEV1, is approved late, after its
+     * reminder; the social team replies to the most-shared posts in time.
+     */
+    public static final Instant ACKNOWLEDGE_AT = ONSET.plus(Duration.ofMinutes(10));
+    public static final Instant REMINDERS_AT = ONSET.plus(Duration.ofMinutes(36));
+    public static final Instant STATEMENT_AT = ONSET.plus(Duration.ofMinutes(37));
+    public static final Instant REPLIES_DONE_AT = ONSET.plus(Duration.ofMinutes(38));
+    /** After the alert resolved: what is still to do is reminded, and the report written. */
+    public static final Instant REPORT_AT = ONSET.plus(Duration.ofHours(4));
+    public static final String DUTY_MANAGER = "U0DUTYMGR";
+    public static final String COMMS_LEAD = "U0COMMSLEAD";
+    public static final String SOCIAL_TEAM = "U0SOCIAL";
+
     private DemoScenario() {}
+
+    /** The lines of {@link #ndjson} with an event time before {@code cut}, or (with {@code before} false) the rest. */
+    public static List<String> split(List<String> lines, Instant cut, boolean before) {
+        return lines.stream().filter(l -> createdAt(l).isBefore(cut) == before).toList();
+    }
+
+    private static Instant createdAt(String line) {
+        var m = java.util.regex.Pattern.compile("\"created_at\":\"([^\"]+)\"").matcher(line);
+        try {
+            return m.find() ? Instant.parse(m.group(1)) : Instant.MAX;
+        } catch (java.time.format.DateTimeParseException broken) {
+            return Instant.MAX; // the deliberately broken lines go last
+        }
+    }
+
+    /** The demo's clock: the scenario's time, moved on by the demo as its story goes. */
+    public static final class DemoClock extends java.time.Clock {
+        private volatile Instant now;
+
+        public DemoClock(Instant start) {
+            this.now = start;
+        }
+
+        public void set(Instant at) {
+            now = at;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
 
     /** Mention v1 JSON lines, in event-time order, plus two deliberately broken lines to show validation. */
     public static List<String> ndjson() {

@@ -170,6 +170,8 @@ public final class FirebreakService implements AutoCloseable {
         camel.bind("silencesApi", new SilencesApi(wiring.silences(), limited, Clock.systemUTC(),
                 Duration.ofDays(limits.silenceMaxDays())));
         camel.bind("detectionApi", new DetectionApi(live));
+        camel.bind("incidentsApi", new IncidentsApi(live == null ? null : live.resource(io.firebreak.incident.IncidentDesk.class)
+                .map(io.firebreak.incident.IncidentDesk::incidents).orElse(null), limited, Clock.systemUTC()));
         // POST /slack/actions: Slack's signature authenticates it (not the API token); 404 when interactivity is off
         camel.bind("slackActions", live != null && live.interactions() != null ? live.interactions().endpoint()
                 : io.firebreak.notify.slack.SlackActionsEndpoint.disabled("it needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET"));

@@ -58,11 +58,20 @@ public final class LiveDetection implements Consumer<List<EnrichedMention>>, Aut
      */
     public LiveDetection(Detection detection, Lifecycle lifecycle, AlertJournal journal, BaselineStore baselines,
                          AlertDispatcher dispatcher, AlertLog alertLog, Clock clock, List<AutoCloseable> resources) {
+        this(detection, lifecycle, journal, baselines, dispatcher, alertLog, clock, resources, List.of());
+    }
+
+    /**
+     * @param followers get every decided version too, after the outbox (the incident desk): one way, in order
+     */
+    public LiveDetection(Detection detection, Lifecycle lifecycle, AlertJournal journal, BaselineStore baselines,
+                         AlertDispatcher dispatcher, AlertLog alertLog, Clock clock, List<AutoCloseable> resources,
+                         List<Consumer<List<io.firebreak.alert.Alert>>> followers) {
         this.dispatcher = dispatcher;
         this.baselines = baselines;
         this.clock = clock;
         this.resources = List.copyOf(resources);
-        this.decisions = new Decisions(journal, dispatcher, alertLog, this::wake);
+        this.decisions = new Decisions(journal, dispatcher, alertLog, this::wake, followers);
         this.partitions = new Partitions(detection, lifecycle, baselines.load(), journal.restore(), decisions);
     }
 
@@ -116,6 +125,11 @@ public final class LiveDetection implements Consumer<List<EnrichedMention>>, Aut
     /** Closes every open minute now, as a backtest does at the end of its input. */
     public void finish() {
         partitions.finish();
+    }
+
+    /** One of the resources this was started with, by type (the incident desk, for the API and the demo). */
+    public <T> java.util.Optional<T> resource(Class<T> type) {
+        return resources.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     public Partitions partitions() {

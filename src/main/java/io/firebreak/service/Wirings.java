@@ -9,6 +9,12 @@ import io.firebreak.config.Home;
 import io.firebreak.detect.Detection;
 import io.firebreak.detect.RuleWatcher;
 import io.firebreak.enrich.Enricher;
+import io.firebreak.incident.ConsoleIncidentNotices;
+import io.firebreak.incident.IncidentDesk;
+import io.firebreak.incident.IncidentNotices;
+import io.firebreak.incident.Incidents;
+import io.firebreak.incident.RoleMentions;
+import io.firebreak.incident.SlackIncidentNotices;
 import io.firebreak.notify.AlertDispatcher;
 import io.firebreak.notify.FileDeliveryLog;
 import io.firebreak.notify.FileOutbox;
@@ -21,6 +27,7 @@ import io.firebreak.notify.slack.SlackAppSettings;
 import io.firebreak.notify.slack.SlackInteractions;
 import io.firebreak.store.AlertEvidence;
 import io.firebreak.store.ElasticBaselines;
+import io.firebreak.store.ElasticIncidents;
 import io.firebreak.store.MentionStore;
 import io.firebreak.store.RecentMentions;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,14 +68,21 @@ public final class Wirings {
      * problems are named at once.
      */
     public static FirebreakService.Wiring live(Home home, Map<String, String> env, PrintStream console, Enricher enricher) {
+        return live(home, env, console, enricher, Clock.systemUTC());
+    }
+
+    /** @param incidentClock what playbook deadlines run on (the demo's clock follows its scenario) */
+    public static FirebreakService.Wiring live(Home home, Map<String, String> env, PrintStream console, Enricher enricher,
+                                              Clock incidentClock) {
         Configuration config = Configuration.load(home);
         return new FirebreakService.Wiring(enricher != null ? enricher : config.enricher(), config.silences(),
-                (client, store, metrics) -> detection(home, env, console, config, client, store, metrics));
+                (client, store, metrics) -> detection(home, env, console, config, client, store, metrics, incidentClock));
     }
 
     /** Stored mentions on to the brand partitions; their decisions to the journal, the outbox and the notifier. */
     private static LiveDetection detection(Home home, Map<String, String> env, PrintStream console, Configuration config,
-                                           ElasticsearchClient client, MentionStore store, MeterRegistry metrics) {
+                                           ElasticsearchClient client, MentionStore store, MeterRegistry metrics,
+                                           Clock incidentClock) {
         Path state = home.data().resolve("state");
         FileAlertJournal journal = FileAlertJournal.open(state.resolve("alert-journal.jsonl"));
         FileOutbox outbox = FileOutbox.open(home.data().resolve("outbox"));
@@ -87,12 +101,74 @@ public final class Wirings {
             }
         });
         var alertLog = new AlertLog(home.data().resolve("alert-log.jsonl"));
-        List<AutoCloseable> resources = notifier instanceof AutoCloseable c
-                ? List.of(watcher, c, outbox, deliveries, journal, alertLog)
-                : List.of(watcher, outbox, deliveries, journal, alertLog);
+        IncidentDesk desk = incidentDesk(home, env, console, config, client, store, deliveries, incidentClock);
+        List<AutoCloseable> resources = new java.util.ArrayList<>(List.of(watcher));
+        if (notifier instanceof AutoCloseable c) {
+            resources.add(c);
+        }
+        // the desk goes before the delivery log: its last notices still find the alerts' threads
+        resources.addAll(List.of(desk, outbox, deliveries, journal, alertLog));
         LiveDetection live = new LiveDetection(detection, config.lifecycle(), journal, baselines, dispatcher, alertLog,
-                Clock.systemUTC(), resources).rebuild(new RecentMentions(client, store)).start();
-        return withSlackInteractions(live, home, env, config, deliveries);
+                Clock.systemUTC(), resources, List.of(desk));
+        desk.incidents().know(live.partitions().openAlerts().stream().map(io.firebreak.alert.Tracked::alert).toList());
+        desk.start(INCIDENT_TICK);
+        live.rebuild(new RecentMentions(client, store)).start();
+        withSlackInteractions(live, home, env, config, deliveries);
+        if (live.interactions() != null) {
+            // the checklist's Done buttons (value <incidentId>|<stepId>); the role was checked before this is called
+            live.interactions().handlers().register(IncidentNotices.STEP_DONE_ACTION,
+                    i -> stepDone(desk.incidents(), i.value(), i.user(), i.at()));
+        }
+        return live;
+    }
+
+    /** A Done button pressed: what the person sees (only they), the step's outcome or why nothing was done. */
+    static String stepDone(Incidents incidents, String value, String user, java.time.Instant at) {
+        int bar = value == null ? -1 : value.indexOf('|');
+        if (bar <= 0 || bar == value.length() - 1) {
+            return "That button is not a playbook step.";
+        }
+        var result = incidents.stepDone(value.substring(0, bar), value.substring(bar + 1), user, at);
+        return result.ok() ? null : "Not done: " + result.refusal() + ".";
+    }
+
+    /** How often the incident side looks for versions to record, overdue steps and notices to post. */
+    static final java.time.Duration INCIDENT_TICK = java.time.Duration.ofSeconds(5);
+
+    /**
+     * The incident side: fed by the decisions (its own outbox under data/incidents), stored in Elasticsearch,
+     * telling the alert's Slack thread (or the console). In Slack a role is named by its user groups and
+     * users from {@code config/roles.yaml}; on the console as {@code @role}.
+     */
+    private static IncidentDesk incidentDesk(Home home, Map<String, String> env, PrintStream console, Configuration config,
+                                             ElasticsearchClient client, MentionStore store, FileDeliveryLog deliveries,
+                                             Clock clock) {
+        var incidents = new ElasticIncidents(client, store.prefix(), store.replicas()).install();
+        String token = env.get("SLACK_BOT_TOKEN");
+        boolean slack = token != null && !token.isBlank();
+        IncidentNotices notices = slack
+                ? new SlackIncidentNotices(token.strip(), env.get("SLACK_API_URL"), deliveries)
+                : new ConsoleIncidentNotices(console);
+        RoleMentions roles = slack ? slackMentions(config.roles()) : RoleMentions.PLAIN;
+        var owner = new Incidents(config.incidents(), config.playbooks(), incidents, notices, roles,
+                config.statements(), new AlertEvidence(client, store), clock).restore();
+        return new IncidentDesk(owner, FileOutbox.open(home.data().resolve("incidents")), notices);
+    }
+
+    /** A role's user groups ({@code <!subteam^S…>}) and users ({@code <@U…>}); a role with neither: {@code @role}. */
+    static RoleMentions slackMentions(io.firebreak.notify.slack.Roles roles) {
+        return role -> {
+            var r = roles.roles().get(role);
+            if (r == null || r.users().isEmpty() && r.groups().isEmpty()) {
+                return "@" + role;
+            }
+            List<String> out = new java.util.ArrayList<>();
+            r.groups().stream().sorted().forEach(g -> out.add("<!subteam^" + g + ">"));
+            if (r.groups().isEmpty()) {
+                r.users().stream().sorted().forEach(u -> out.add("<@" + u + ">"));
+            }
+            return String.join(" ", out);
+        };
     }
 
     /** Slack's buttons, over HTTP and/or Socket Mode, when the environment has what they need (SlackAppSettings). */

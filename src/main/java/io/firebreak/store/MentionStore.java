@@ -49,6 +49,11 @@ public final class MentionStore {
         return prefix;
     }
 
+    /** Replicas of each index: 0 on a single node. */
+    public int replicas() {
+        return replicas;
+    }
+
     public String alias() {
         return prefix + "-mentions";
     }
