@@ -63,7 +63,7 @@ class LintTest {
                 "config/thresholds.yaml:" + extra + ": negative-spike.sev2.extra: unknown key (a step has count and measure)",
                 "config/thresholds.yaml:" + sev1 + ": negative-spike.sev1: below sev2 (a SEV1 step must need at least the SEV2 count and measure)",
                 "config/thresholds.yaml:" + spkie + ": 'negative-spkie': no rule in " + rules
-                        + " has this id (rule ids: broken, crisis-keyword-surge, influencer-complaint, negative-share-shift, "
+                        + " has this id (rule ids: broken, crisis-keyword-surge, influencer-complaint, negative-build, negative-share-shift, "
                         + "negative-spike, viral-post, volume-spike)",
                 "rules/broken.drl:5: reads Thresholds( rule == \"broken\" ) but " + config.resolve("thresholds.yaml")
                         + " has no entry 'broken': the rule can never fire",

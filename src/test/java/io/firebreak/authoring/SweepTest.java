@@ -30,7 +30,7 @@ class SweepTest {
     }
 
     @Test
-    void aLowerFloor_catchesTheSmallWaveSooner_andPaysWithAFalseAlarm() throws Exception {
+    void aLowerFloor_catchesTheSmallWaveSooner_neverWithFewerFalseAlarms() throws Exception {
         FirebreakCli.Result r = FirebreakCli.execute("backtest", "--input", HISTORY, "--incidents", LABELS,
                 "--set", "negative-spike.min-count=10,20,40", "--json");
 
@@ -41,9 +41,11 @@ class SweepTest {
         assertThat(rows).hasSize(3);
         JsonNode ten = rows.get(0), twenty = rows.get(1), forty = rows.get(2);
         assertThat(ten.get("settings").get("negative-spike.min-count").asText()).isEqualTo("10");
-        // the launch-day volume spike is a false alarm at every floor; beta's small bump in complaints only below 20
-        assertThat(ten.get("false_alarms").asInt()).isEqualTo(twenty.get("false_alarms").asInt() + 1);
-        assertThat(twenty.get("false_alarms").asInt()).isEqualTo(forty.get("false_alarms").asInt());
+        // the launch-day volume spike is a false alarm at every floor, and so is beta's small bump (29 complaints in
+        // the hour, four times its usual), which negative-build reads over the hour whatever negative-spike's floor:
+        // a lower floor never has fewer
+        assertThat(ten.get("false_alarms").asInt()).isGreaterThanOrEqualTo(twenty.get("false_alarms").asInt());
+        assertThat(twenty.get("false_alarms").asInt()).isEqualTo(forty.get("false_alarms").asInt()).isEqualTo(2);
         assertThat(twenty.get("false_alarms_per_30_days").asDouble()).isEqualTo(twenty.get("false_alarms").asDouble());
         for (JsonNode row : rows) {
             assertThat(row.get("missed").asInt()).isZero();
@@ -71,7 +73,7 @@ class SweepTest {
         assertThat(r.out()).contains("sweep over " + HISTORY + ": ")
                 .containsPattern("negative-spike.min-count +alerts +false alarms +per 30 days +missed +acme-wave +acme-moderate"
                         + " +beta-small +acme-injuries")
-                .containsPattern("\\n20 +\\d+ +1 +1\\.0 +0/4 +\\d+m +\\d+m +\\d+m +\\d+m");
+                .containsPattern("\\n20 +\\d+ +2 +2\\.0 +0/4 +\\d+m +\\d+m +\\d+m +\\d+m");
     }
 
     @Test
