@@ -106,9 +106,11 @@ public final class ChineseScorer implements SentimentScorer {
                 continue;
             }
             int len = longestEntry(words, i);
-            // 好 in 好失望 is "very", not "good": a degree word or negator before an entry modifies it
-            boolean modifier = len == 1 && (DEGREE.containsKey(w) || NEGATORS.contains(w)) && longestEntry(words, i + 1) > 0;
-            if (len == 0 || modifier) {
+            if (len > 0 && modifies(words, i, len)) {
+                i++;
+                continue;
+            }
+            if (len == 0) {
                 i++;
                 continue;
             }
@@ -118,6 +120,28 @@ public final class ChineseScorer implements SentimentScorer {
             i += len;
         }
         return before + (contrast ? current * AFTER_CONTRAST : current);
+    }
+
+    /**
+     * Whether the word at {@code i} is a degree word or negator to apply to the entry after it rather than
+     * part of one entry: 好 in 好失望 is "very", and 非常失望 is 失望 made stronger, though NTUSD lists it as a
+     * word of its own. An entry whose sign differs from the rest's is an idiom and stays whole (不错 is praise).
+     */
+    private boolean modifies(List<String> words, int i, int len) {
+        String w = words.get(i);
+        if (!DEGREE.containsKey(w) && !NEGATORS.contains(w)) {
+            return false;
+        }
+        int rest = longestEntry(words, i + 1);
+        if (rest == 0 || rest < len - 1) {
+            return false;
+        }
+        if (len == 1) {
+            return true;
+        }
+        double whole = lexicon.get(join(words, i, len));
+        double after = lexicon.get(join(words, i + 1, rest));
+        return Math.signum(whole) == Math.signum(after);
     }
 
     /** The number of words from {@code i} that make the longest lexicon entry (0: none starts here). */
