@@ -87,13 +87,15 @@ public final class HoldingStatements {
      * help, and the longest time, must fit one post: the summary of a real wave is then cut to the room left.
      */
     private void checkEveryStatementFits() {
-        List<String> brands = new ArrayList<>(settings.brands().keySet());
+        // each brand is checked against the set its public reads
+        List<String> brands = new ArrayList<>(settings.brands().keySet().stream()
+                .filter(b -> !byLanguage.containsKey(settings.language(b))).sorted().toList());
         brands.add(null);
         List<String> problems = new ArrayList<>();
         checkFits(categories, brands, LONG_BRAND, TIME_FORMAT, settings.maxPostChars(), "max_post_chars", problems);
         for (var language : byLanguage.entrySet()) {
             List<String> readers = new ArrayList<>(settings.brands().keySet().stream()
-                    .filter(b -> settings.language(b).equals(language.getKey())).toList());
+                    .filter(b -> settings.language(b).equals(language.getKey())).sorted().toList());
             readers.add(null);
             checkFits(language.getValue(), readers, LONG_BRANDS.getOrDefault(language.getKey(), LONG_BRAND),
                     timeFormat(language.getKey()), settings.maxPostChars(language.getKey()),
