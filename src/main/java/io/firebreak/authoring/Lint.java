@@ -348,6 +348,7 @@ public final class Lint {
             try {
                 scratch = Files.createTempDirectory("firebreak-lint");
                 Files.copy(f, scratch.resolve(f.getFileName()));
+                copyLanguageSets(dir, scratch);
                 if (Files.exists(other) && !f.equals(other)) {
                     Files.copy(other, scratch.resolve("other.yaml"));
                 }
@@ -364,17 +365,37 @@ public final class Lint {
         }
     }
 
-    /** config/playbooks/*.yaml, when the folder exists: each must parse as a map. */
+    /** The statement sets of other languages (statements/zh/ ...), which a brand's language may require, as they are. */
+    private static void copyLanguageSets(Path dir, Path scratch) throws IOException {
+        try (var subdirs = Files.list(dir)) {
+            for (Path sub : subdirs.filter(Files::isDirectory).toList()) {
+                Path target = Files.createDirectories(scratch.resolve(sub.getFileName().toString()));
+                for (Path f : yamlFiles(sub)) {
+                    Files.copy(f, target.resolve(f.getFileName()));
+                }
+            }
+        }
+    }
+
+    /**
+     * config/playbooks/*.yaml, when the folder exists: each must parse as a map, then all of them through the
+     * loader the service starts with (steps, roles, deadlines, a playbook per category).
+     */
     private void playbooks(List<Problem> problems) {
         Path dir = home.config("playbooks");
         if (!Files.isDirectory(dir)) {
             return;
         }
+        boolean parsed = true;
         for (Path f : yamlFiles(dir)) {
             Located root = readYaml(f, problems);
             if (root != null && !root.isMap()) {
                 problems.add(new Problem(f, root.line(), "a playbook is a map (category, steps ...)"));
             }
+            parsed &= root != null && root.isMap();
+        }
+        if (parsed) {
+            loader(problems, dir, () -> io.firebreak.incident.Playbooks.load(dir, home.config("categories.yaml")));
         }
     }
 

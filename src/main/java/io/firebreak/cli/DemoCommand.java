@@ -2,6 +2,7 @@ package io.firebreak.cli;
 
 import io.firebreak.config.Home;
 import io.firebreak.config.Settings;
+import io.firebreak.service.ChineseDemoScenario;
 import io.firebreak.service.DemoScenario;
 import io.firebreak.service.FirebreakService;
 import io.firebreak.service.LiveDetection;
@@ -41,6 +42,10 @@ public final class DemoCommand implements Callable<Integer> {
         "Slack client, no workspace needed) and list what Slack received, in order"})
     boolean slackStandIn;
 
+    @Option(names = "--scenario", defaultValue = "acme", description = {"acme (default): a safety scare at Acme Air on X;",
+        "zh: a food-safety rumour about the Chinese dairy brand 鲜丰乳业 on Weibo, alerted with a Chinese statement"})
+    String scenario;
+
     @Override
     public Integer call() throws Exception {
         if (!slackStandIn) {
@@ -55,6 +60,12 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private int run(Map<String, String> env, SlackStandIn slack) throws Exception {
+        if (!scenario.equals("acme") && !scenario.equals("zh")) {
+            System.err.println("demo: unknown --scenario '" + scenario + "' (known: acme, zh)");
+            return 2;
+        }
+        boolean chinese = scenario.equals("zh");
+        Instant onset = chinese ? ChineseDemoScenario.ONSET : DemoScenario.ONSET;
         Home checkout = Home.detect();
         // the demo keeps its own state, wiped each run, so it never mixes with a real service's data
         Home home = checkout.withData(checkout.data().resolve("demo"));
@@ -67,9 +78,11 @@ public final class DemoCommand implements Callable<Integer> {
         try (FirebreakService service = FirebreakService.start(home, settings, Wirings.live(home, env, System.out, null, clock))) {
             System.out.printf("Ready in %.1f s: API %s, Elasticsearch %s%n%n", seconds(t0), service.apiUrl(), service.elasticsearchUrl());
 
-            List<String> lines = DemoScenario.ndjson();
-            System.out.printf("Feeding the demo scenario: %,d mentions of Acme Air over two weeks, then a safety scare at %s.%n",
-                    lines.size(), DemoScenario.ONSET);
+            List<String> lines = chinese ? ChineseDemoScenario.ndjson() : DemoScenario.ndjson();
+            System.out.printf(chinese
+                            ? "Feeding the demo scenario: %,d Weibo posts about 鲜丰乳业 over two weeks, then a food-safety rumour at %s.%n"
+                            : "Feeding the demo scenario: %,d mentions of Acme Air over two weeks, then a safety scare at %s.%n",
+                    lines.size(), onset);
             long t1 = System.nanoTime();
             var http = HttpClient.newHttpClient();
             var credentials = io.firebreak.access.ClientCredentials.fromEnvironment(settings.access().signatureSecretEnv(), env);
@@ -110,11 +123,11 @@ public final class DemoCommand implements Callable<Integer> {
             service.store().refresh();
             System.out.println("Indexed per brand:");
             service.store().countByBrand().forEach((brand, n) -> System.out.printf("  %-12s %,8d%n", brand, n));
-            Instant waveEnd = DemoScenario.ONSET.plus(Duration.ofHours(1));
-            Instant dayBefore = DemoScenario.ONSET.minus(Duration.ofDays(1));
+            Instant waveEnd = onset.plus(Duration.ofHours(1));
+            Instant dayBefore = onset.minus(Duration.ofDays(1));
             System.out.println();
-            printSplit("The day before the scare", service, dayBefore, DemoScenario.ONSET);
-            printSplit("The hour of the scare   ", service, DemoScenario.ONSET, waveEnd);
+            printSplit("The day before the scare", service, dayBefore, onset);
+            printSplit("The hour of the scare   ", service, onset, waveEnd);
             Path log = home.data().resolve("alert-log.jsonl");
             List<String> versions = Files.exists(log) ? Files.readAllLines(log) : List.of();
             System.out.printf("%nAlert versions decided: %d (kept in %s; %s)%n", versions.size(), log,

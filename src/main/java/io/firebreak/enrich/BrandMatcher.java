@@ -47,6 +47,7 @@ public final class BrandMatcher {
     private final Map<String, String> byGivenName = new HashMap<>();
     private final PhraseIndex<Hit> terms = new PhraseIndex<>();
     private final PhraseIndex<String> exclusions = new PhraseIndex<>();
+    private final HanBrandMatcher han;
 
     private BrandMatcher(List<Brand> brands) {
         this.brands = List.copyOf(brands);
@@ -61,6 +62,7 @@ public final class BrandMatcher {
                     .flatMap(List::stream)
                     .forEach(n -> byGivenName.putIfAbsent(fold(n), b.id()));
         }
+        han = new HanBrandMatcher(brands);
     }
 
     /**
@@ -163,6 +165,24 @@ public final class BrandMatcher {
                 out.add(name.brand());
             }
         }
+        return List.copyOf(out);
+    }
+
+    /**
+     * As {@link #match(Tokens)}, plus the brands whose Chinese names occur in the segmented text
+     * ({@link HanBrandMatcher}); {@code chinese} is null for a text without Han characters.
+     */
+    public List<String> match(Tokens tokens, HanText chinese) {
+        List<String> latin = match(tokens);
+        if (chinese == null || han.isEmpty()) {
+            return latin;
+        }
+        List<String> hanBrands = han.match(chinese);
+        if (hanBrands.isEmpty()) {
+            return latin;
+        }
+        Set<String> out = new LinkedHashSet<>(latin);
+        out.addAll(hanBrands);
         return List.copyOf(out);
     }
 

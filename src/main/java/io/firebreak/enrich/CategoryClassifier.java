@@ -38,6 +38,7 @@ public final class CategoryClassifier {
 
     private final List<String> ids;
     private final PhraseIndex<Term> index = new PhraseIndex<>();
+    private final HanPhrases<Term> hanIndex = new HanPhrases<>();
     private final Set<String> languages;
 
     private CategoryClassifier(List<Category> categories) {
@@ -47,7 +48,11 @@ public final class CategoryClassifier {
             for (var byLang : categories.get(c).terms().entrySet()) {
                 langs.add(byLang.getKey());
                 for (String term : byLang.getValue()) {
-                    index.add(term, new Term(c, byLang.getKey(), Math.max(1, Tokens.phrase(term.replace("*", "")).size())));
+                    if (HanPhrases.isHan(term)) {
+                        hanIndex.add(term, new Term(c, byLang.getKey(), hanWeight(term)));
+                    } else {
+                        index.add(term, new Term(c, byLang.getKey(), Math.max(1, Tokens.phrase(term.replace("*", "")).size())));
+                    }
                 }
             }
         }
@@ -83,7 +88,20 @@ public final class CategoryClassifier {
         return ids;
     }
 
+    /**
+     * A Chinese term's weight: a Chinese word is mostly two characters, so a four-character term (食物中毒)
+     * counts as the two words it is, like an English phrase.
+     */
+    private static int hanWeight(String term) {
+        return Math.max(1, (term.strip().length() + 1) / 2);
+    }
+
     public Match classify(Tokens tokens, String lang) {
+        return classify(tokens, null, lang);
+    }
+
+    /** As {@link #classify(Tokens, String)}, with the Chinese terms found in the segmented text (null: none). */
+    public Match classify(Tokens tokens, HanText chinese, String lang) {
         String primary = SentimentScorers.primarySubtag(lang);
         boolean anyLanguage = !languages.contains(primary);
         int[] scores = new int[ids.size()];
@@ -94,6 +112,14 @@ public final class CategoryClassifier {
                 words.computeIfAbsent(term.category(), k -> new ArrayList<>(2)).add(word);
             }
         });
+        if (chinese != null && !hanIndex.isEmpty()) {
+            hanIndex.find(chinese, (term, word, from, to) -> {
+                if (anyLanguage || term.lang().equals(primary)) {
+                    scores[term.category()] += term.weight();
+                    words.computeIfAbsent(term.category(), k -> new ArrayList<>(2)).add(word);
+                }
+            });
+        }
         if (words.isEmpty()) {
             return Match.NONE;
         }

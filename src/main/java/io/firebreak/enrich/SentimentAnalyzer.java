@@ -28,10 +28,11 @@ public final class SentimentAnalyzer {
         this.scorers = scorers;
     }
 
-    /** Language detection with English VADER, from the shipped lexicons. */
+    /** Language detection with English VADER and the Chinese scorer, from the shipped lexicons. */
     public static SentimentAnalyzer standard() {
         VaderScorer english = VaderScorer.english();
-        return new SentimentAnalyzer(FastLanguageDetector.create(english.vocabulary()), SentimentScorers.english(english));
+        SentimentScorers scorers = SentimentScorers.english(english).with("zh", ChineseScorer.standard());
+        return new SentimentAnalyzer(FastLanguageDetector.create(english.vocabulary()), scorers);
     }
 
     /** An explicit language (from the mention) wins over detection; null or blank means detect. */

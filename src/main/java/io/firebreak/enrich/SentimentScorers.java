@@ -21,6 +21,13 @@ public final class SentimentScorers {
         return new SentimentScorers(Map.of("en", english, LanguageDetector.NO_LINGUISTIC_CONTENT, english));
     }
 
+    /** These scorers and one more language's (primary subtag). */
+    public SentimentScorers with(String lang, SentimentScorer scorer) {
+        Map<String, SentimentScorer> more = new java.util.HashMap<>(byLanguage);
+        more.put(primarySubtag(lang), scorer);
+        return new SentimentScorers(more);
+    }
+
     public Optional<SentimentScorer> forLanguage(String lang) {
         return Optional.ofNullable(byLanguage.get(primarySubtag(lang)));
     }

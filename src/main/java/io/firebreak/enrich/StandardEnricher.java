@@ -20,10 +20,13 @@ public final class StandardEnricher implements Enricher {
     public Enrichment enrich(Mention mention) {
         SentimentAnalyzer.Result s = sentiment.analyze(mention.text(), mention.lang());
         Tokens tokens = Tokens.of(mention.text());
+        // Chinese has no spaces: its names and terms are found on the segmenter's word boundaries; the whole
+        // post, quoted repost chain included, since a repost spreads what it quotes
+        HanText chinese = ChineseText.hasHan(mention.text()) ? HanText.of(mention.text()) : null;
         List<String> brandIds = mention.brand() != null && !mention.brand().isBlank()
                 ? List.of(brands.resolve(mention.brand()))
-                : brands.match(tokens);
-        CategoryClassifier.Match category = categories.classify(tokens, s.lang());
+                : brands.match(tokens, chinese);
+        CategoryClassifier.Match category = categories.classify(tokens, chinese, s.lang());
         return new Enrichment(s.lang(), s.scored(), s.score(), s.label(), brandIds, category.category(), category.terms());
     }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,6 +28,8 @@ import java.util.stream.Stream;
  * @param brand       optional constant brand, for exports that are about one brand
  * @param columns     Mention field (dotted for nested: author.handle) to CSV column
  * @param timeFormats java.time patterns tried in order for created_at; ISO 8601 is always tried first
+ * @param timeZone    the zone (IANA id, e.g. Asia/Shanghai) of a time written without an offset; without it
+ *                    such a time is rejected, never read as UTC. A time with an offset keeps its offset.
  */
 public record CsvMapping(
         String name,
@@ -34,7 +37,8 @@ public record CsvMapping(
         String source,
         String brand,
         Map<String, String> columns,
-        @JsonProperty("time_formats") List<String> timeFormats) {
+        @JsonProperty("time_formats") List<String> timeFormats,
+        @JsonProperty("time_zone") String timeZone) {
 
     /** Mention fields a column may map to. */
     static final Set<String> FIELDS = Set.of(
@@ -55,9 +59,15 @@ public record CsvMapping(
     List<DateTimeFormatter> formatters() {
         var out = new ArrayList<DateTimeFormatter>();
         for (String pattern : timeFormats) {
-            out.add(DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH));
+            DateTimeFormatter format = DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH);
+            out.add(timeZone == null ? format : format.withZone(ZoneId.of(timeZone)));
         }
         return out;
+    }
+
+    /** The zone for times without an offset, or null when such times are rejected. */
+    ZoneId zone() {
+        return timeZone == null ? null : ZoneId.of(timeZone);
     }
 
     /** Loads every {@code *.yaml} mapping in a folder, failing with the file and the problem named. */
@@ -109,11 +119,18 @@ public record CsvMapping(
                 problems.add("time_formats: '" + pattern + "' " + e.getMessage());
             }
         }
+        if (timeZone != null) {
+            try {
+                ZoneId.of(timeZone);
+            } catch (java.time.DateTimeException e) {
+                problems.add("time_zone: '" + timeZone + "' is not a zone id (e.g. Asia/Shanghai, UTC): " + e.getMessage());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(file + ": " + String.join("; ", problems));
         }
         String fileName = file.getFileName().toString();
         String mappingName = name != null ? name : fileName.substring(0, fileName.length() - ".yaml".length());
-        return new CsvMapping(mappingName, matchHeader, source, brand, columns, timeFormats);
+        return new CsvMapping(mappingName, matchHeader, source, brand, columns, timeFormats, timeZone);
     }
 }

@@ -273,7 +273,8 @@ public final class CsvMentions {
                     Instant at = parseTime(value);
                     if (at == null) {
                         errors.add("created_at: '" + value + "' (column " + column + ") matches none of "
-                                + mapping.timeFormats() + " nor ISO 8601");
+                                + mapping.timeFormats() + " nor ISO 8601"
+                                + (mapping.zone() == null ? " (a time without an offset needs the mapping's time_zone)" : ""));
                     } else {
                         target.put(leaf, at.toString());
                     }
@@ -295,7 +296,14 @@ public final class CsvMentions {
             try {
                 return OffsetDateTime.parse(v).toInstant();
             } catch (DateTimeParseException ignored) {
-                // not ISO 8601: try the mapping's own formats
+                // not ISO 8601 with an offset: without one, in the mapping's zone; then the mapping's own formats
+            }
+            if (mapping.zone() != null) {
+                try {
+                    return java.time.LocalDateTime.parse(v).atZone(mapping.zone()).toInstant();
+                } catch (DateTimeParseException ignored) {
+                    // try the mapping's formats
+                }
             }
             for (DateTimeFormatter format : formats) {
                 try {

@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 /**
  * Writes the recommended holding statement for an alert from the templates in
  * {@code config/statements/} (one file per category) and {@code config/statement-settings.yaml}.
+ * Statements for a public that reads another language live in {@code config/statements/<language>/}
+ * (the same categories, each fitting that language's post limit); the brand's {@code language} picks the set.
  * Loading validates everything, so a bad template fails at start with file and key, not mid-crisis.
  */
 public final class HoldingStatements {
@@ -35,17 +37,49 @@ public final class HoldingStatements {
     private static final DateTimeFormatter TIME_FORMAT = DateTimeFormatter.ofPattern("HH:mm z 'on' d MMM", Locale.ENGLISH);
     /** The brand name assumed for brands without a display name, when checking that statements fit. */
     private static final String LONG_BRAND = "x".repeat(24);
+    /** Next-update times per statement language; a language not here writes them the default way. */
+    private static final Map<String, DateTimeFormatter> TIME_FORMATS = Map.of(
+            "zh", DateTimeFormatter.ofPattern("M月d日 HH:mm（zzzz）", Locale.SIMPLIFIED_CHINESE));
+    /** The brand name assumed in a language set for brands without a display name: twelve characters. */
+    private static final Map<String, String> LONG_BRANDS = Map.of("zh", "品".repeat(12));
 
     private final Map<String, CategoryStatements> categories;
+    private final Map<String, Map<String, CategoryStatements>> byLanguage;
     private final StatementSettings settings;
 
     public HoldingStatements(Map<String, CategoryStatements> categories, StatementSettings settings) {
+        this(categories, Map.of(), settings);
+    }
+
+    /**
+     * @param categories the default language's statements by category
+     * @param byLanguage the statements of other languages, each set covering the same categories
+     */
+    public HoldingStatements(Map<String, CategoryStatements> categories, Map<String, Map<String, CategoryStatements>> byLanguage,
+                             StatementSettings settings) {
         if (!categories.containsKey("other")) {
             throw new StatementConfigException("statements: other.yaml is required (used for unknown categories)");
         }
+        for (var language : byLanguage.entrySet()) {
+            var missing = new java.util.TreeSet<>(categories.keySet());
+            missing.removeAll(language.getValue().keySet());
+            if (!missing.isEmpty()) {
+                throw new StatementConfigException("statements/" + language.getKey() + ": no statements for " + missing
+                        + " (every category needs one in every language, or a brand's public would get the wrong language)");
+            }
+        }
         this.categories = Map.copyOf(categories);
+        this.byLanguage = Map.copyOf(byLanguage);
         this.settings = settings;
         checkEveryStatementFits();
+        for (var brand : settings.brands().entrySet()) {
+            String language = settings.language(brand.getKey());
+            if (!language.equals(StatementSettings.DEFAULT_LANGUAGE) && !byLanguage.containsKey(language)) {
+                throw new StatementConfigException("statement-settings.yaml: brands." + brand.getKey() + ".language: no statements in '"
+                        + language + "' (config/statements/" + language + "/); languages with statements: "
+                        + new java.util.TreeSet<>(byLanguage.keySet()));
+            }
+        }
     }
 
     /**
@@ -53,37 +87,56 @@ public final class HoldingStatements {
      * help, and the longest time, must fit one post: the summary of a real wave is then cut to the room left.
      */
     private void checkEveryStatementFits() {
-        List<String> brands = new ArrayList<>(settings.brands().keySet());
+        // each brand is checked against the set its public reads
+        List<String> brands = new ArrayList<>(settings.brands().keySet().stream()
+                .filter(b -> !byLanguage.containsKey(settings.language(b))).sorted().toList());
         brands.add(null);
         List<String> problems = new ArrayList<>();
-        for (CategoryStatements c : categories.values()) {
-            for (Map<String, Template> texts : c.variants().values()) {
-                for (Template t : texts.values()) {
-                    for (String brand : brands) {
-                        String name = brand == null ? LONG_BRAND : plain(settings.displayName(brand));
-                        String help = plain(brand == null ? settings.defaultHelp() : settings.help(brand));
-                        String time = longestTime(brand == null ? settings.zone() : settings.zone(brand));
-                        int length = t.fill(values(name, c.issueFallback(), help, time)).length();
-                        if (length > settings.maxPostChars()) {
-                            problems.add(t.where() + ": " + length + " characters with "
-                                    + (brand == null ? "a 24-character brand name" : "brand '" + brand + "'")
-                                    + " and the issue_fallback; a post takes at most " + settings.maxPostChars()
-                                    + " (max_post_chars in statement-settings.yaml)");
-                            break;
-                        }
-                    }
-                }
-            }
+        checkFits(categories, brands, LONG_BRAND, TIME_FORMAT, settings.maxPostChars(), "max_post_chars", problems);
+        for (var language : byLanguage.entrySet()) {
+            List<String> readers = new ArrayList<>(settings.brands().keySet().stream()
+                    .filter(b -> settings.language(b).equals(language.getKey())).sorted().toList());
+            readers.add(null);
+            checkFits(language.getValue(), readers, LONG_BRANDS.getOrDefault(language.getKey(), LONG_BRAND),
+                    timeFormat(language.getKey()), settings.maxPostChars(language.getKey()),
+                    "max_post_chars_by_language." + language.getKey(), problems);
         }
         if (!problems.isEmpty()) {
             throw new StatementConfigException(String.join("\n", problems));
         }
     }
 
+    private void checkFits(Map<String, CategoryStatements> set, List<String> brands, String longBrand, DateTimeFormatter timeFormat,
+                           int maxChars, String limitKey, List<String> problems) {
+        for (CategoryStatements c : set.values()) {
+            for (Map<String, Template> texts : c.variants().values()) {
+                for (Template t : texts.values()) {
+                    for (String brand : brands) {
+                        String name = brand == null ? longBrand : plain(settings.displayName(brand));
+                        String help = plain(brand == null ? settings.defaultHelp() : settings.help(brand));
+                        String time = longestTime(timeFormat, brand == null ? settings.zone() : settings.zone(brand));
+                        int length = t.fill(values(name, c.issueFallback(), help, time)).length();
+                        if (length > maxChars) {
+                            problems.add(t.where() + ": " + length + " characters with "
+                                    + (brand == null ? "a " + longBrand.length() + "-character brand name" : "brand '" + brand + "'")
+                                    + " and the issue_fallback; a post takes at most " + maxChars
+                                    + " (" + limitKey + " in statement-settings.yaml)");
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static DateTimeFormatter timeFormat(String language) {
+        return TIME_FORMATS.getOrDefault(language, TIME_FORMAT);
+    }
+
     /** The longest next-update time written in this zone (a two-digit day, winter or summer time's name). */
-    private static String longestTime(ZoneId zone) {
-        String winter = TIME_FORMAT.withZone(zone).format(java.time.LocalDateTime.of(2026, 1, 30, 23, 59).atZone(zone));
-        String summer = TIME_FORMAT.withZone(zone).format(java.time.LocalDateTime.of(2026, 7, 30, 23, 59).atZone(zone));
+    private static String longestTime(DateTimeFormatter format, ZoneId zone) {
+        String winter = format.withZone(zone).format(java.time.LocalDateTime.of(2026, 12, 30, 23, 59).atZone(zone));
+        String summer = format.withZone(zone).format(java.time.LocalDateTime.of(2026, 7, 30, 23, 59).atZone(zone));
         return winter.length() >= summer.length() ? winter : summer;
     }
 
@@ -98,16 +151,39 @@ public final class HoldingStatements {
 
     /** Loads {@code statementsDir/*.yaml} and the settings file. */
     public static HoldingStatements load(Path statementsDir, Path settingsFile) {
-        Map<String, CategoryStatements> categories = new TreeMap<>();
-        try (Stream<Path> files = Files.list(statementsDir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
-                CategoryStatements parsed = parseCategory(file);
-                categories.put(parsed.category(), parsed);
+        Map<String, CategoryStatements> categories = readSet(statementsDir);
+        Map<String, Map<String, CategoryStatements>> byLanguage = new TreeMap<>();
+        try (Stream<Path> dirs = Files.list(statementsDir)) {
+            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+                String language = dir.getFileName().toString();
+                if (!language.matches("[a-z]{2,3}")) {
+                    throw new StatementConfigException(statementsDir.getFileName() + "/" + language
+                            + ": a folder of statements is named by its language (ISO 639-1, e.g. zh)");
+                }
+                byLanguage.put(language, readSet(dir));
             }
         } catch (IOException e) {
             throw new StatementConfigException(statementsDir + ": cannot read: " + e.getMessage(), e);
         }
-        return new HoldingStatements(categories, parseSettings(settingsFile));
+        return new HoldingStatements(categories, byLanguage, parseSettings(settingsFile));
+    }
+
+    private static Map<String, CategoryStatements> readSet(Path dir) {
+        Map<String, CategoryStatements> set = new TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+                CategoryStatements parsed = parseCategory(file);
+                set.put(parsed.category(), parsed);
+            }
+        } catch (IOException e) {
+            throw new StatementConfigException(dir + ": cannot read: " + e.getMessage(), e);
+        }
+        return set;
+    }
+
+    /** The languages with a statement set of their own, besides the default. */
+    public Map<String, Map<String, CategoryStatements>> byLanguage() {
+        return byLanguage;
     }
 
     public Map<String, CategoryStatements> categories() {
@@ -133,17 +209,22 @@ public final class HoldingStatements {
      * @param posts the wave's posts, most shared first (hostile text: only words survive into the statement)
      */
     public HoldingStatement write(Alert alert, List<String> posts, Instant now) {
-        CategoryStatements category = categories.getOrDefault(alert.category(), categories.get("other"));
+        String language = settings.language(alert.brand());
+        Map<String, CategoryStatements> set = byLanguage.getOrDefault(language, categories);
+        boolean translated = set != categories;
+        CategoryStatements category = set.getOrDefault(alert.category(), set.get("other"));
         String variant = category.variantFor(alert.severity());
         String key = category.keyFor(variant, alert.severity());
         Template template = category.variants().get(variant).get(key);
         String brand = plain(settings.displayName(alert.brand()));
         String help = plain(settings.help(alert.brand()));
-        String next = TIME_FORMAT.withZone(settings.zone(alert.brand())).format(nextUpdate(alert, now));
-        int room = settings.maxPostChars() - template.fill(values(brand, "", help, next)).length();
-        String issue = IssuePhrase.of(posts, terms(alert), Set.of(alert.brand(), brand), room);
+        String next = timeFormat(language).withZone(settings.zone(alert.brand())).format(nextUpdate(alert, now));
+        int room = settings.maxPostChars(language) - template.fill(values(brand, "", help, next)).length();
+        // the phrase finder reads words between spaces; Chinese posts have none, so a translated set
+        // speaks of the issue in the category's own words
+        String issue = translated ? null : IssuePhrase.of(posts, terms(alert), Set.of(alert.brand(), brand), room);
         String text = template.fill(values(brand, issue == null ? category.issueFallback() : issue, help, next));
-        String id = category.category() + "/" + variant + "/" + key;
+        String id = (translated ? language + "/" : "") + category.category() + "/" + variant + "/" + key;
         return new HoldingStatement(id, text, category.checklist());
     }
 
@@ -265,9 +346,17 @@ public final class HoldingStatements {
                     throw new StatementConfigException(name + ": brands." + entry.getKey() + ".time_zone: " + e.getMessage(), e);
                 }
             }
+            String language = null;
+            if (b.hasNonNull("language")) {
+                language = b.get("language").asText().strip();
+                if (!language.matches("[a-z]{2,3}")) {
+                    throw new StatementConfigException(name + ": brands." + entry.getKey() + ".language: '" + language
+                            + "' is not a language code (ISO 639-1, e.g. en, zh)");
+                }
+            }
             brands.put(entry.getKey(), new StatementSettings.BrandContact(
                     b.hasNonNull("display_name") ? b.get("display_name").asText() : null,
-                    b.hasNonNull("help") ? b.get("help").asText() : null, brandZone));
+                    b.hasNonNull("help") ? b.get("help").asText() : null, brandZone, language));
         }
         int maxChars = StatementSettings.X_POST_CHARS;
         if (root.has("max_post_chars")) {
@@ -276,7 +365,16 @@ public final class HoldingStatements {
             }
             maxChars = root.get("max_post_chars").asInt();
         }
-        return new StatementSettings(zone, every, text(root, "default_help", name), brands, maxChars);
+        Map<String, Integer> byLanguage = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("max_post_chars_by_language").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (!entry.getValue().canConvertToInt() || entry.getValue().asInt() < 50) {
+                throw new StatementConfigException(name + ": max_post_chars_by_language." + entry.getKey()
+                        + " must be a number of characters, at least 50");
+            }
+            byLanguage.put(entry.getKey(), entry.getValue().asInt());
+        }
+        return new StatementSettings(zone, every, text(root, "default_help", name), brands, maxChars, byLanguage);
     }
 
     private static JsonNode readYaml(Path file) {

@@ -12,21 +12,49 @@ import java.util.Map;
  */
 public record StatementSettings(
         ZoneId zone, Map<Severity, Duration> updateEvery, String defaultHelp, Map<String, BrandContact> brands,
-        int maxPostChars) {
+        int maxPostChars, Map<String, Integer> maxPostCharsByLanguage) {
 
     /** The longest post X takes, the platform most crises start on. */
     public static final int X_POST_CHARS = 280;
 
-    /** A brand as the public knows it, where its customers get help, and the time zone its public reads times in (null: the default). */
-    public record BrandContact(String displayName, String help, ZoneId zone) {}
+    /** The language statements are written in when a brand names none: the team's own. */
+    public static final String DEFAULT_LANGUAGE = "en";
+
+    /**
+     * A brand as the public knows it, where its customers get help, the time zone its public reads times in
+     * (null: the default), and the language its public reads (null: {@value #DEFAULT_LANGUAGE}), which picks
+     * the statement set ({@code config/statements/<language>/}).
+     */
+    public record BrandContact(String displayName, String help, ZoneId zone, String language) {
+        public BrandContact(String displayName, String help, ZoneId zone) {
+            this(displayName, help, zone, null);
+        }
+    }
 
     public StatementSettings {
         updateEvery = Map.copyOf(updateEvery);
         brands = Map.copyOf(brands);
+        maxPostCharsByLanguage = Map.copyOf(maxPostCharsByLanguage);
+    }
+
+    public StatementSettings(ZoneId zone, Map<Severity, Duration> updateEvery, String defaultHelp, Map<String, BrandContact> brands,
+                             int maxPostChars) {
+        this(zone, updateEvery, defaultHelp, brands, maxPostChars, Map.of());
     }
 
     public StatementSettings(ZoneId zone, Map<Severity, Duration> updateEvery, String defaultHelp, Map<String, BrandContact> brands) {
         this(zone, updateEvery, defaultHelp, brands, X_POST_CHARS);
+    }
+
+    /** The language of the brand's public statements. */
+    public String language(String brand) {
+        BrandContact contact = brands.get(brand);
+        return contact != null && contact.language() != null ? contact.language() : DEFAULT_LANGUAGE;
+    }
+
+    /** The longest statement in this language: its own limit (a Weibo post for zh), else {@link #maxPostChars()}. */
+    public int maxPostChars(String language) {
+        return maxPostCharsByLanguage.getOrDefault(language, maxPostChars);
     }
 
     /** The zone the brand's statements give times in: its own, else the default. */

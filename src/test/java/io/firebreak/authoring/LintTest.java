@@ -48,12 +48,13 @@ class LintTest {
         int originals = line(th, "min-originals: fifteen"), extra = line(th, "extra: 1"), sev1 = line(th, "measure: 5.0}");
         int spkie = line(th, "negative-spkie:"), lateness = line(config.resolve("detection.yaml"), "allowed-lateness:");
         int minShare = line(rules.resolve("volume-spike.drl"), "shareZ >= $t.minShare");
+        int exclusion = line(config.resolve("brands.yaml"), "exclusion: [Manchester United");
         List<String> problems = new Lint(new Home(home), rules, config.resolve("thresholds.yaml")).run().stream()
                 .map(p -> home.relativize(p.file()) + ":" + p.line() + ": " + p.message()).toList();
 
         assertThat(problems).containsExactly(
                 "config/alerts.yaml:2: unknown key 'quite-time' (known: confirm-within, growth-step, hold-down, quiet-time, update-every)",
-                "config/brands.yaml:15: brands[0].exclusion: unknown key 'exclusion' (known keys: aliases, exclusions, handles, hashtags, id, name, names)",
+                "config/brands.yaml:" + exclusion + ": brands[0].exclusion: unknown key 'exclusion' (known keys: aliases, exclusions, handles, hashtags, id, name, names)",
                 "config/detection.yaml:" + lateness + ": allowed-lateness: expected an ISO-8601 duration such as PT5M, found '2 minutes'",
                 "config/playbooks/list.yaml:1: a playbook is a map (category, steps ...)",
                 "config/playbooks/safety.yaml:4: expected ',' or ']', but got <stream end>",

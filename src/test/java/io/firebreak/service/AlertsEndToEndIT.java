@@ -79,8 +79,10 @@ class AlertsEndToEndIT {
 
             String blocks = posts.get(0).param("blocks");
             assertThat(blocks).contains("Acme Air").contains("safety").contains("help.acme.example");
+            // which recurring phrase leads depends on the posts indexed when the first version goes out
             assertThat(blocks).as("the statement names what the wave's posts keep saying, found in Elasticsearch")
-                    .contains("We've seen reports about emergency landing involving Acme Air");
+                    .containsPattern("We've seen reports about (emergency landing|flight AC417)[a-zA-Z0-9 ]* involving Acme Air")
+                    .doesNotContain("a possible safety problem");
             assertThat(blocks).doesNotContain("<!channel>").doesNotContain("xoxb-e2e-secret");
             assertThat(slack.calls("chat.postMessage")).allSatisfy(c -> assertThat(c.authorization()).isEqualTo("Bearer xoxb-e2e-secret"));
         }
