@@ -424,7 +424,7 @@ public final class Incidents {
             String text = h.statement();
             String template = null;
             if ((text == null || text.isBlank()) && statements != null) {
-                var recommended = statements.write(v, when);
+                var recommended = recommended(v, when);
                 text = recommended.text();
                 template = recommended.templateId();
             }
@@ -448,7 +448,7 @@ public final class Incidents {
             if (statements == null || !statementVersions.isEmpty()) {
                 return;
             }
-            var recommended = statements.write(v, at);
+            var recommended = recommended(v, at);
             statementVersions.add(new Incident.StatementVersion(1, at, null, Incident.StatementVersion.Kind.recommended,
                     recommended.text(), recommended.templateId()));
         }
@@ -566,6 +566,19 @@ public final class Incidents {
                 LOG.warn("incident {}: evidence lookup failed, keeping the last: {}", i.id(), e.toString());
             }
         }
+    }
+
+    /** The recommended statement as the alert's readers saw it: from the posts the evidence lookup finds. */
+    private io.firebreak.statement.HoldingStatement recommended(Alert v, Instant at) {
+        if (evidence != null) {
+            try {
+                AlertView view = evidence.view(v);
+                return statements.write(view.alert(), view.postTexts(), at);
+            } catch (RuntimeException e) {
+                LOG.warn("alert {}: evidence lookup for the statement failed: {}", v.alertId(), e.toString());
+            }
+        }
+        return statements.write(v, at);
     }
 
     /** Who escalated by hand (the alert book's note says so), or null for detection's escalations. */
