@@ -27,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,7 @@ class IncidentsIT {
         var console = new ByteArrayOutputStream();
         ElasticIncidents stored = new ElasticIncidents(TestService.get().client(), prefix, 0);
         String id;
+        Instant detected;
 
         // first run: the wave up to 09:20 opens the incident; the duty manager acknowledges
         try (var service = start(home, settings, console, clock)) {
@@ -62,6 +64,7 @@ class IncidentsIT {
             settle(live, desk);
             Incident opened = desk.incidents().active().get(0);
             id = opened.id();
+            detected = opened.detectedAt();
             clock.set(DemoScenario.ONSET.plus(Duration.ofMinutes(20)));
             assertThat(live.act(AlertBook.Action.of(opened.alertId(), AlertBook.Action.Kind.acknowledge, "U-IT",
                     clock.instant())).refusal()).isNull();
@@ -125,7 +128,8 @@ class IncidentsIT {
                 config.statements(), id, out);
         assertThat(Files.readString(out)).isEqualTo(md);
         assertThat(md).startsWith("# Post-incident report: Acme Air, safety")
-                .contains("| Acknowledged | 2026-03-02 09:20:00 UTC | 15 min | U\\-IT |")
+                .contains("| Acknowledged | 2026-03-02 09:20:00 UTC | "
+                        + Duration.between(detected, DemoScenario.ONSET.plus(Duration.ofMinutes(20))).toMinutes() + " min | U\\-IT |")
                 .contains("| Approve the holding statement | comms\\-lead | 2026-03-02 09:34:00 UTC |  | missed |")
                 .contains("## Evidence: the most-shared posts\n\n1. ")
                 .contains("AC417")
