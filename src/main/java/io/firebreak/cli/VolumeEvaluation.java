@@ -199,11 +199,7 @@ final class VolumeEvaluation {
 
     /** The real engine on the series' mentions (bare, unscored: volume is all they tell). */
     Score engine(List<Series> group) {
-        List<Long> delays = new ArrayList<>();
-        int caught = 0;
-        int falseAlarms = 0;
-        int anomalies = 0;
-        double days = 0;
+        Score total = null;
         for (Series s : group) {
             List<Instant> fired = new ArrayList<>();
             try (Backtest b = new Backtest(engines.fresh(), lifecycle, null, a -> {
@@ -221,14 +217,9 @@ final class VolumeEvaluation {
                 }
                 b.partitions().finish();
             }
-            Score one = score(s, fired);
-            anomalies += one.anomalies();
-            caught += one.caught();
-            delays.addAll(one.delays());
-            falseAlarms += one.falseAlarms();
-            days += one.days();
+            total = plus(total, score(s, fired));
         }
-        return new Score(anomalies, caught, delays, falseAlarms, days);
+        return total;
     }
 
     private static EnrichedMention bare(String brand, long id, Instant at) {
@@ -243,11 +234,7 @@ final class VolumeEvaluation {
      * z has stayed below it for an hour.
      */
     static Score gaussian(List<Series> group, double theta) {
-        List<Long> delays = new ArrayList<>();
-        int caught = 0;
-        int falseAlarms = 0;
-        int anomalies = 0;
-        double days = 0;
+        Score total = null;
         for (Series s : group) {
             int[] c = s.counts();
             long[] prefix = new long[c.length + 1];
@@ -280,14 +267,9 @@ final class VolumeEvaluation {
                     alarmed = false;
                 }
             }
-            Score one = score(s, fired);
-            anomalies += one.anomalies();
-            caught += one.caught();
-            delays.addAll(one.delays());
-            falseAlarms += one.falseAlarms();
-            days += one.days();
+            total = plus(total, score(s, fired));
         }
-        return new Score(anomalies, caught, delays, falseAlarms, days);
+        return total;
     }
 
     /** An alarm within an hour of an anomaly's start catches it; one outside every anomaly (and its hour after) is false. */

@@ -222,7 +222,8 @@ public final class HoldingStatements {
         int room = settings.maxPostChars(language) - template.fill(values(brand, "", help, next)).length();
         // the phrase finder reads words between spaces; Chinese posts have none, so a translated set
         // speaks of the issue in the category's own words
-        String issue = translated ? null : IssuePhrase.of(posts, terms(alert), Set.of(alert.brand(), brand), room);
+        // a brand without a display name is known by its id: the two may be the same
+        String issue = translated ? null : IssuePhrase.of(posts, terms(alert), Set.copyOf(List.of(alert.brand(), brand)), room);
         String text = template.fill(values(brand, issue == null ? category.issueFallback() : issue, help, next));
         String id = (translated ? language + "/" : "") + category.category() + "/" + variant + "/" + key;
         return new HoldingStatement(id, text, category.checklist());

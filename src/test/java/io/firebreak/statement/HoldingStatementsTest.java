@@ -99,6 +99,15 @@ class HoldingStatementsTest {
     }
 
     @Test
+    void aBrandWithoutADisplayNameIsNamedByItsId() {
+        Alert unnamed = Alert.opened("b-1", "negative-spike", "lat-0", "outage", Severity.SEV3, FIRED,
+                new Evidence("15m", 480, 400, 40, 12, 0.83, 1_200, List.of(), List.of("down")), false, null);
+
+        assertThat(statements.write(unnamed, List.of("the app is down again", "app is down for everyone"), FIRED).text())
+                .contains("lat-0").contains("app is down");
+    }
+
+    @Test
     void withoutPostsThatRepeatAPhraseTheIssueIsTheCategorysWordingNeverAListOfTerms() {
         HoldingStatement s = statements.write(alert("safety", Severity.SEV2, List.of("battery", "fire", "recall")),
                 List.of("battery got hot", "fire!!", "recall it"), FIRED);
