@@ -81,8 +81,11 @@ class FirebreakKilledFaultIT {
             for (next += PER_REQUEST; next < lines.size(); next += PER_REQUEST) {
                 acknowledge(senders.once(body(lines, next)), acknowledged);
             }
-            awaitResolved(slack, Duration.ofMinutes(3));
-            child.close();
+            try {
+                awaitResolved(slack, Duration.ofMinutes(3));
+            } finally {
+                child.close(); // a failure must not leave the service running into the next test
+            }
 
             shared.store().refresh();
             var client = shared.client();
