@@ -90,6 +90,13 @@ public final class Detection {
         return List.of();
     }
 
+    /**
+     * How far back a restart relearns a brand's baseline from its indexed mentions, at most, when the saved
+     * one is missing or behind (the service was killed before it saved): four weeks see every hour of the
+     * week more than twice.
+     */
+    public static final Duration BASELINE_RELEARN = Duration.ofDays(28);
+
     /** How much event time before a brand's newest mention its windows need: what a restart rebuilds. */
     public Duration history() {
         return Duration.ofMinutes(Span.SIXTY_MINUTES.minutes() + settings.latenessMinutes() + 1);

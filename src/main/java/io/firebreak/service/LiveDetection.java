@@ -76,13 +76,14 @@ public final class LiveDetection implements Consumer<List<EnrichedMention>>, Aut
     }
 
     /**
-     * Rebuilds every brand's windows from the mentions it indexed in the last hour of its event time, each
-     * on the clock of its arrival, so a brand that was a live stream is one again. Its book skips the
-     * minutes it had already decided, so nothing is announced twice.
+     * Rebuilds every brand's windows from the mentions it indexed in the last hour of its event time (and
+     * its baseline from those since it was last saved), each on the clock of its arrival, so a brand that
+     * was a live stream is one again. Its book skips the minutes it had already decided, so nothing is
+     * announced twice.
      */
     public LiveDetection rebuild(RecentMentions recent) {
         long t0 = System.nanoTime();
-        long fed = recent.replay(partitions.detection().history(), partitions::acceptFor);
+        long fed = recent.replay(partitions::replayFrom, partitions::acceptFor);
         partitions.advanceTo(clock.instant());
         LOG.info("detection: rebuilt the windows of {} brand(s) from {} indexed mention(s) in {} ms; {} open alert(s)",
                 partitions.counters().brands(), fed, (System.nanoTime() - t0) / 1_000_000, partitions.openAlerts().size());

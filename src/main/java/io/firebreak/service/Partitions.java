@@ -96,7 +96,23 @@ public final class Partitions implements AutoCloseable {
         }
     }
 
-    /** Counts a mention for one brand only: rebuilding that brand's windows after a restart. */
+    /**
+     * Where a restart's replay of a brand's indexed mentions starts: a full window before its newest mention,
+     * or before the first hour its saved baseline lacks, whichever is earlier (at most
+     * {@link Detection#BASELINE_RELEARN} back). A service killed before it saved the baseline (an import's
+     * history arrives in seconds, the baseline is saved every 30) then learns it again from the store,
+     * instead of leaving the brand warming up with its spike rules quiet.
+     */
+    public Instant replayFrom(String brand, Instant newest) {
+        Partition p = partitions.get(brand);
+        BrandBaseline saved = p != null ? p.baseline() : storedBaselines.get(brand);
+        Instant oldest = newest.minus(Detection.BASELINE_RELEARN);
+        Instant unlearned = saved == null ? oldest : Instant.ofEpochSecond((saved.lastHour() + 1) * 3600);
+        Instant from = unlearned.isBefore(newest) ? unlearned : newest;
+        return (from.isBefore(oldest) ? oldest : from).minus(detection.history());
+    }
+
+    /** Counts a mention for one brand only: rebuilding that brand's state after a restart. */
     public void acceptFor(String brand, EnrichedMention em, Instant now) {
         partition(brand).accept(em, now);
     }

@@ -12,7 +12,6 @@ import io.firebreak.enrich.Enrichment;
 import io.firebreak.mention.Mention;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +19,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The indexed mentions a restart needs to rebuild each brand's minute windows: per brand, those of the
- * last {@code span} of event time before its newest mention, in event-time order. A wave in progress
- * then continues from its real counts instead of from zero.
+ * The indexed mentions a restart needs to rebuild each brand's state: per brand, those from where its
+ * {@link Start} says up to its newest mention, in event-time order. A wave in progress then continues
+ * from its real counts instead of from zero.
  */
 public final class RecentMentions {
 
@@ -30,6 +29,12 @@ public final class RecentMentions {
     private static final int BRANDS_PER_SEARCH = 200;
     private static final int PAGE = 5_000;
     private static final int MAX_BRANDS = 10_000;
+
+    /** Where a brand's replay starts, given its newest event time. */
+    @FunctionalInterface
+    public interface Start {
+        Instant from(String brand, Instant newest);
+    }
 
     /** Told each brand's mentions, oldest first, with when each arrived (its {@code ingested_at}). */
     @FunctionalInterface
@@ -69,24 +74,25 @@ public final class RecentMentions {
     }
 
     /**
-     * Feeds every brand's mentions of the {@code span} before its newest one, brand group by brand group,
-     * each in event-time order. Returns how many were fed.
+     * Feeds every brand's mentions from its start up to its newest one, brand group by brand group, each
+     * in event-time order. Returns how many were fed.
      */
-    public long replay(Duration span, Feed feed) {
-        Map<String, Instant> newest = newestByBrand();
-        List<String> brands = new ArrayList<>(newest.keySet());
+    public long replay(Start start, Feed feed) {
+        Map<String, Instant> since = new TreeMap<>();
+        newestByBrand().forEach((brand, newest) -> since.put(brand, start.from(brand, newest)));
+        List<String> brands = new ArrayList<>(since.keySet());
         long fed = 0;
         for (int from = 0; from < brands.size(); from += BRANDS_PER_SEARCH) {
             List<String> group = brands.subList(from, Math.min(brands.size(), from + BRANDS_PER_SEARCH));
-            fed += replayGroup(group, newest, span, feed);
+            fed += replayGroup(group, since, feed);
         }
         return fed;
     }
 
-    private long replayGroup(List<String> brands, Map<String, Instant> newest, Duration span, Feed feed) {
+    private long replayGroup(List<String> brands, Map<String, Instant> starts, Feed feed) {
         List<Query> clauses = new ArrayList<>();
         for (String brand : brands) {
-            String since = newest.get(brand).minus(span).toString();
+            String since = starts.get(brand).toString();
             clauses.add(Query.of(q -> q.bool(b -> b
                     .filter(f -> f.term(t -> t.field("brands").value(brand)))
                     .filter(f -> f.range(r -> r.date(d -> d.field("created_at").gte(since)))))));
@@ -121,8 +127,8 @@ public final class RecentMentions {
                 }
                 EnrichedMention em = enriched(d);
                 for (String brand : d.brands()) {
-                    Instant cut = newest.get(brand);
-                    if (cut != null && wanted.contains(brand) && !d.createdAt().isBefore(cut.minus(span))) {
+                    Instant since = starts.get(brand);
+                    if (since != null && wanted.contains(brand) && !d.createdAt().isBefore(since)) {
                         feed.mention(brand, em, d.ingestedAt() != null ? d.ingestedAt() : d.createdAt());
                         fed++;
                     }

@@ -9,6 +9,7 @@ import io.firebreak.alert.Lifecycle;
 import io.firebreak.config.Home;
 import io.firebreak.config.Settings;
 import io.firebreak.detect.Detection;
+import io.firebreak.detect.Severity;
 import io.firebreak.enrich.Enrichers;
 import io.firebreak.mention.MentionJson;
 import io.firebreak.notify.SlackStandIn;
@@ -107,15 +108,35 @@ class AlertsEndToEndIT {
 
     @Test
     void aRestartMidWave_continuesTheSameAlert_neverAnnouncesItTwice() throws Exception {
+        restartMidWave(instance("e2e-restart"), Duration.ofMinutes(20), false);
+    }
+
+    /**
+     * Killed seconds after an import, before its first baseline save (every 30 s): the restart learns the
+     * baseline again from the indexed history, so the spike rules are not left warming up and the wave
+     * still escalates to SEV1.
+     */
+    @Test
+    void aRestartThatLostTheBaseline_relearnsItFromTheStore_andTheWaveStillEscalates() throws Exception {
+        restartMidWave(instance("e2e-restart-unsaved"), Duration.ofMinutes(10), true);
+    }
+
+    private void restartMidWave(Instance instance, Duration into, boolean loseBaselines) throws Exception {
         List<String> lines = DemoScenario.ndjson();
-        Instant cut = DemoScenario.ONSET.plus(Duration.ofMinutes(20));
+        Instant cut = DemoScenario.ONSET.plus(into);
         List<String> before = lines.stream().filter(l -> createdAt(l).isBefore(cut)).toList();
         List<String> after = lines.stream().filter(l -> !createdAt(l).isBefore(cut)).toList();
-        Instance instance = instance("e2e-restart");
 
         run(instance, Map.of(), before, false);
         List<Alert> sentBefore = alerts(instance.data().resolve("alerts.jsonl"));
         assertThat(sentBefore).as("the wave was already alerted before the restart").isNotEmpty();
+        if (loseBaselines) {
+            assertThat(sentBefore).as("the cut comes before the SEV1").noneMatch(a -> a.severity() == Severity.SEV1);
+            // what a kill before the first save leaves: the journal (written as decided) but no baseline
+            var indices = TestService.get().client().indices();
+            String index = instance.settings().elasticsearch().indexPrefix() + "-baselines";
+            assertThat(indices.delete(d -> d.index(index)).acknowledged()).as("the saved baselines deleted").isTrue();
+        }
         run(instance, Map.of(), after, true);
 
         List<Alert> sent = alerts(instance.data().resolve("alerts.jsonl"));
@@ -128,6 +149,7 @@ class AlertsEndToEndIT {
         List<Alert> uninterrupted = backtest(lines);
         assertThat(sent.stream().map(a -> a.change() + " " + a.severity()).toList())
                 .isEqualTo(uninterrupted.stream().map(a -> a.change() + " " + a.severity()).toList());
+        assertThat(sent).as("the wave escalates to SEV1 after the restart").anyMatch(a -> a.severity() == Severity.SEV1);
     }
 
     /** What a version says, without what the notifier adds on the way out (statement, looked-up terms). */
