@@ -26,6 +26,23 @@ class CrisisKeywordsTest {
     }
 
     @Test
+    void chineseKeywordsMatchInsideRunningText_inSimplifiedOrTraditional() {
+        assertThat(keywords.find("喝了他们家的奶茶全家食物中毒，孩子还在医院")).isEqualTo(Category.SAFETY);
+        assertThat(keywords.find("這批牛奶已經變質了，喝完肚子疼")).as("Traditional 變質").isEqualTo(Category.PRODUCT_QUALITY);
+        assertThat(keywords.find("官方通报：该批次产品检出农药残留，已全部召回")).isEqualTo(Category.PRODUCT_QUALITY);
+        assertThat(keywords.find("用户数据泄露了？我的手机号被倒卖")).isEqualTo(Category.DATA_PRIVACY);
+        assertThat(keywords.find("网传门店使用过期原料，公司称纯属谣言")).isEqualTo(Category.MISINFORMATION);
+        assertThat(keywords.find("APP又崩了，付不了款")).isEqualTo(Category.OUTAGE);
+        assertThat(keywords.find("今天的拿铁很好喝，店员也很热情")).isNull();
+    }
+
+    @Test
+    void theFirstKeywordInTheTextDecides_theLongerOneWhereTheyOverlap() {
+        assertThat(keywords.find("高管被曝性骚扰员工")).as("性骚扰, not 骚扰").isEqualTo(Category.MISCONDUCT);
+        assertThat(keywords.find("a massive outage, and then I was injured")).isEqualTo(Category.OUTAGE);
+    }
+
+    @Test
     void noKeywordsConfigured_findsNothing() {
         assertThat(new CrisisKeywords(java.util.Map.of()).find("injured recall breach")).isNull();
     }
