@@ -13,6 +13,9 @@ import java.util.List;
  * @param brands        brand ids the mention is about (an explicit brand field wins)
  * @param category      crisis category id from the taxonomy, "other" when nothing matched
  * @param categoryTerms the words that put it in that category
+ * @param words         a Chinese text's words as the segmenter cut them (punctuation and single characters
+ *                      left out), indexed so an alert's significant terms are words, not characters;
+ *                      empty for other texts, whose words Elasticsearch's analyser finds itself
  */
 public record Enrichment(
         String lang,
@@ -21,11 +24,19 @@ public record Enrichment(
         String label,
         List<String> brands,
         String category,
-        List<String> categoryTerms) {
+        List<String> categoryTerms,
+        List<String> words) {
 
     public Enrichment {
         brands = List.copyOf(brands);
         categoryTerms = List.copyOf(categoryTerms);
+        words = List.copyOf(words);
+    }
+
+    /** A text whose words need no segmenting (every language but Chinese here). */
+    public Enrichment(String lang, boolean scored, double sentiment, String label, List<String> brands, String category,
+                      List<String> categoryTerms) {
+        this(lang, scored, sentiment, label, brands, category, categoryTerms, List.of());
     }
 
     public boolean negative() {

@@ -50,6 +50,17 @@ public record HanText(String text, List<String> words, int[] starts, BitSet boun
         return new HanText(simplified, List.copyOf(words), starts.stream().mapToInt(Integer::intValue).toArray(), boundaries);
     }
 
+    /** The words worth indexing: no punctuation, no single characters (的, 了, 我 say nothing of a wave). */
+    public List<String> indexWords() {
+        List<String> out = new ArrayList<>(words.size());
+        for (String w : words) {
+            if (w.length() > 1 && !isPunctuation(w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
     /** Whether a word starts or ends at this offset (so a term may begin or end here). */
     public boolean boundary(int offset) {
         return boundaries.get(offset);

@@ -27,7 +27,8 @@ public final class StandardEnricher implements Enricher {
                 ? List.of(brands.resolve(mention.brand()))
                 : brands.match(tokens, chinese);
         CategoryClassifier.Match category = categories.classify(tokens, chinese, s.lang());
-        return new Enrichment(s.lang(), s.scored(), s.score(), s.label(), brandIds, category.category(), category.terms());
+        return new Enrichment(s.lang(), s.scored(), s.score(), s.label(), brandIds, category.category(), category.terms(),
+                chinese == null ? List.of() : chinese.indexWords());
     }
 
     /** Mentions left unscored so far because no scorer exists for their language. */

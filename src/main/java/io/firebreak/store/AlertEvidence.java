@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.SignificantStringTer
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import io.firebreak.alert.Alert;
 import io.firebreak.detect.Evidence;
+import io.firebreak.enrich.ChineseText;
 import io.firebreak.notify.AlertView;
 import io.firebreak.notify.EvidenceLookup;
 import io.firebreak.notify.SeriesPoint;
@@ -38,6 +39,8 @@ public final class AlertEvidence implements EvidenceLookup {
     private static final Duration CHART_SPAN = Duration.ofHours(3);
     private static final int CHART_BUCKET_MINUTES = 5;
     private static final int WAVE_SAMPLE = 60;
+    /** Significant terms an alert shows. */
+    private static final int TERMS = 5;
 
     private final ElasticsearchClient client;
     private final MentionStore store;
@@ -95,18 +98,28 @@ public final class AlertEvidence implements EvidenceLookup {
         }, lookups);
     }
 
+    /**
+     * The window's words that stand out against the brand's own history: Elasticsearch's analyser cuts
+     * Chinese into single characters, so Chinese posts give theirs from the segmented {@code words} field,
+     * and single Chinese characters are left out of the text's.
+     */
     private List<String> significantTerms(String brand, Instant from, Instant to) throws IOException {
         Query ofBrand = Query.of(q -> q.term(t -> t.field("brands").value(brand)));
         var response = client.search(s -> s.index(store.alias()).size(0)
                 .query(q -> q.bool(b -> b.filter(ofBrand)
                         .filter(f -> f.range(r -> r.date(d -> d.field("created_at").gte(from.toString()).lt(to.toString()))))))
-                .aggregations("terms", a -> a.significantText(st -> st.field("text").size(5).minDocCount(3L)
-                        .backgroundFilter(ofBrand).filterDuplicateText(true))), Void.class);
-        var out = new ArrayList<String>();
+                .aggregations("terms", a -> a.significantText(st -> st.field("text").size(TERMS * 2).minDocCount(3L)
+                        .backgroundFilter(ofBrand).filterDuplicateText(true)))
+                .aggregations("words", a -> a.significantTerms(st -> st.field("words").size(TERMS).minDocCount(3L)
+                        .backgroundFilter(ofBrand))), Void.class);
+        List<SignificantStringTermsBucket> found = new ArrayList<>(response.aggregations().get("words").sigsterms().buckets().array());
         for (SignificantStringTermsBucket b : response.aggregations().get("terms").sigsterms().buckets().array()) {
-            out.add(b.key());
+            if (b.key().codePointCount(0, b.key().length()) > 1 || !ChineseText.hasHan(b.key())) {
+                found.add(b);
+            }
         }
-        return out;
+        found.sort(java.util.Comparator.comparingDouble(SignificantStringTermsBucket::score).reversed());
+        return found.stream().map(SignificantStringTermsBucket::key).distinct().limit(TERMS).toList();
     }
 
     /**

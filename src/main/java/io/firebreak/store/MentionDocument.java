@@ -1,5 +1,6 @@
 package io.firebreak.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.firebreak.enrich.EnrichedMention;
 import io.firebreak.enrich.Enrichment;
@@ -23,7 +24,8 @@ public record MentionDocument(
         Engagement engagement,
         Sentiment sentiment,
         String category,
-        @JsonProperty("category_terms") List<String> categoryTerms) {
+        @JsonProperty("category_terms") List<String> categoryTerms,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> words) {
 
     /** Who wrote it. */
     public record Author(String id, String handle, long followers, boolean verified) {}
@@ -43,6 +45,6 @@ public record MentionDocument(
                 new Author(m.author().id(), m.author().handle(), m.author().followers(), m.author().verified()),
                 new Engagement(m.engagement().shares(), m.engagement().likes(), m.engagement().replies()),
                 new Sentiment(e.sentiment(), e.label(), e.scored()),
-                e.category(), e.categoryTerms());
+                e.category(), e.categoryTerms(), e.words());
     }
 }

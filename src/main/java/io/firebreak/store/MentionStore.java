@@ -79,6 +79,12 @@ public final class MentionStore {
                     .replace("${alias}", alias())
                     .replace("${replicas}", String.valueOf(replicas));
             client.indices().putIndexTemplate(t -> t.name(name).withJson(new StringReader(json)));
+            // indices made by an older template get its new fields too (adding one is allowed; changing one
+            // fails here, loudly, instead of every write failing later against the strict mapping)
+            String mappings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("template")
+                    .path("mappings").toString();
+            client.indices().putMapping(m -> m.index(pattern).allowNoIndices(true).ignoreUnavailable(true)
+                    .withJson(new StringReader(mappings)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install index template " + name, e);
         }

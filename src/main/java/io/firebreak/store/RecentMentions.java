@@ -152,7 +152,7 @@ public final class RecentMentions {
         Enrichment enrichment = new Enrichment(d.lang(), s != null && s.scored(), s == null ? 0 : s.score(),
                 s == null ? "unscored" : s.label(), d.brands() == null ? List.of() : d.brands(),
                 d.category() == null ? "other" : d.category(),
-                d.categoryTerms() == null ? List.of() : d.categoryTerms());
+                d.categoryTerms() == null ? List.of() : d.categoryTerms(), d.words() == null ? List.of() : d.words());
         return new EnrichedMention(m, enrichment);
     }
 }

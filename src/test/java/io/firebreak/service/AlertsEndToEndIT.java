@@ -121,6 +121,22 @@ class AlertsEndToEndIT {
         restartMidWave(instance("e2e-restart-unsaved"), Duration.ofMinutes(10), true);
     }
 
+    /**
+     * Chinese has no spaces, and Elasticsearch's analyser cuts it into single characters: the alert's
+     * significant terms come from the segmented words instead (致癌物, 鲜丰, not 癌 or 丰).
+     */
+    @Test
+    void aChineseWave_isAlerted_withWordsForItsSignificantTerms() throws Exception {
+        Instance instance = instance("e2e-zh");
+        run(instance, Map.of(), ChineseDemoScenario.ndjson(), true);
+        List<Alert> sent = alerts(instance.data().resolve("alerts.jsonl"));
+        assertThat(sent).as("the rumour is alerted").isNotEmpty();
+        List<String> terms = sent.stream().flatMap(a -> a.evidence().topTerms().stream()).distinct().toList();
+        assertThat(terms).as("looked up for the versions after the first").anyMatch(t -> t.codePointCount(0, t.length()) > 1
+                && io.firebreak.enrich.ChineseText.hasHan(t));
+        assertThat(terms).noneMatch(t -> t.codePointCount(0, t.length()) == 1 && io.firebreak.enrich.ChineseText.hasHan(t));
+    }
+
     private void restartMidWave(Instance instance, Duration into, boolean loseBaselines) throws Exception {
         List<String> lines = DemoScenario.ndjson();
         Instant cut = DemoScenario.ONSET.plus(into);
