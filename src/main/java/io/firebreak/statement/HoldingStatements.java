@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.firebreak.alert.Alert;
+import io.firebreak.enrich.ChineseText;
 import io.firebreak.detect.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -220,10 +221,13 @@ public final class HoldingStatements {
         String help = plain(settings.help(alert.brand()));
         String next = timeFormat(language).withZone(settings.zone(alert.brand())).format(nextUpdate(alert, now));
         int room = settings.maxPostChars(language) - template.fill(values(brand, "", help, next)).length();
-        // the phrase finder reads words between spaces; Chinese posts have none, so a translated set
-        // speaks of the issue in the category's own words
         // a brand without a display name is known by its id: the two may be the same
-        String issue = translated ? null : IssuePhrase.of(posts, terms(alert), Set.copyOf(List.of(alert.brand(), brand)), room);
+        String issue = IssuePhrase.of(posts, terms(alert), Set.copyOf(List.of(alert.brand(), brand)), room);
+        // the phrase is in the posts' language: it goes into a statement written in the same one (Chinese
+        // posts for a Chinese set, others for the default set), else the category's own words are used
+        if (issue != null && (ChineseText.hasHan(issue) != "zh".equals(language) || translated && !"zh".equals(language))) {
+            issue = null;
+        }
         String text = template.fill(values(brand, issue == null ? category.issueFallback() : issue, help, next));
         String id = (translated ? language + "/" : "") + category.category() + "/" + variant + "/" + key;
         return new HoldingStatement(id, text, category.checklist());

@@ -1,5 +1,7 @@
 package io.firebreak.statement;
 
+import io.firebreak.enrich.ChineseText;
+import io.firebreak.enrich.HanText;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +19,10 @@ import java.util.regex.Pattern;
  * preferring phrases that hold the wave's crisis terms. A phrase never starts or ends on a function word,
  * never holds a handle, link or hashtag, and keeps the writers' own capitals. Nothing recurs: no phrase,
  * and the statement uses the category's own wording. A list of single terms is never a summary.
+ *
+ * <p>Chinese has no spaces: its posts are cut into words by the segmenter ({@link HanText}, Simplified
+ * characters), Weibo's [emoji] codes, #topics# and @users left out, and the phrase is written without
+ * spaces ("牛奶检出致癌物"). A phrase does not start or end on a particle or a single character.
  */
 public final class IssuePhrase {
 
@@ -34,11 +40,17 @@ public final class IssuePhrase {
             "very", "really", "all", "any", "some", "what", "who", "why", "how", "when", "where", "which", "if",
             "then", "than", "too", "again", "now", "after", "before", "about", "into", "over", "out", "up", "off",
             "can", "could", "will", "would", "should", "may", "might", "must", "get", "got", "im", "dont",
-            "rt", "via", "amp", "lol", "omg", "wtf", "pls", "please", "thanks", "thank");
+            "rt", "via", "amp", "lol", "omg", "wtf", "pls", "please", "thanks", "thank",
+            // Chinese words of two characters that carry no issue (single characters never start or end one)
+            "我们", "你们", "他们", "大家", "自己", "这个", "那个", "什么", "怎么", "为什么", "就是", "还是", "已经",
+            "一直", "真的", "不是", "没有", "还有", "到底", "可以", "今天", "现在", "一下", "一个", "这么", "那么",
+            "因为", "所以", "但是", "可是", "而且", "如果", "虽然", "转发", "微博");
 
     private static final Pattern CLAUSE = Pattern.compile("[.!?;:()\\[\\]\"“”|\\n]+|\\s[-–—]\\s|,\\s");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
     private static final Pattern NOT_A_WORD = Pattern.compile("(?:https?://|www\\.)\\S*|[@#][\\p{L}\\p{N}_]+");
+    /** Weibo's emoji codes ([怒], [哭]) and the ends of its #topics#. */
+    private static final Pattern WEIBO_MARKUP = Pattern.compile("\\[[\\p{L}\\p{N}]{1,8}]|#");
 
     private IssuePhrase() {}
 
@@ -70,19 +82,26 @@ public final class IssuePhrase {
         Set<String> strong = new HashSet<>();
         for (String t : terms) {
             for (String w : fold(t).split("\\s+")) {
-                if (w.length() > 2 && !FUNCTION_WORDS.contains(w)) {
+                if ((w.length() > 2 || w.length() == 2 && ChineseText.hasHan(w)) && !isFunction(w)) {
                     strong.add(w.replace("*", ""));
                 }
             }
         }
         Set<String> avoided = new HashSet<>();
-        avoid.forEach(a -> avoided.addAll(List.of(fold(a).split("\\s+"))));
+        for (String a : avoid) {
+            avoided.addAll(List.of(fold(a).split("\\s+")));
+            if (ChineseText.hasHan(a)) {
+                // as the segmenter cuts it in the posts: 鲜丰乳业 is 鲜丰 + 乳业
+                HanText.of(a).indexWords().forEach(w -> avoided.add(fold(w)));
+                avoided.add(fold(ChineseText.simplified(a)));
+            }
+        }
 
         List<Candidate> seeds = new ArrayList<>();
         for (int n = MIN_WORDS; n <= SEED_MAX; n++) {
             for (Map.Entry<String, Set<Integer>> e : shingles(clauses, n).entrySet()) {
                 List<String> words = List.of(e.getKey().split(" "));
-                if (e.getValue().size() >= 2 && words.stream().anyMatch(w -> !FUNCTION_WORDS.contains(w) && !avoided.contains(w))) {
+                if (e.getValue().size() >= 2 && words.stream().anyMatch(w -> !isFunction(w) && !avoided.contains(w))) {
                     seeds.add(new Candidate(words, e.getValue().size(), strength(words, strong)));
                 }
             }
@@ -117,6 +136,9 @@ public final class IssuePhrase {
     }
 
     private static List<List<Word>> clauses(String text, int post) {
+        if (ChineseText.hasHan(text)) {
+            return hanClauses(text, post);
+        }
         String cleaned = NOT_A_WORD.matcher(text).replaceAll(" | ");
         List<List<Word>> out = new ArrayList<>();
         for (String clause : CLAUSE.split(cleaned)) {
@@ -131,6 +153,28 @@ public final class IssuePhrase {
             if (words.size() >= MIN_WORDS) {
                 out.add(words);
             }
+        }
+        return out;
+    }
+
+    /** A Chinese post's clauses: the segmenter's words, cut at its punctuation (which it writes as ","). */
+    private static List<List<Word>> hanClauses(String text, int post) {
+        String cleaned = NOT_A_WORD.matcher(text).replaceAll("，");
+        cleaned = WEIBO_MARKUP.matcher(cleaned).replaceAll("，");
+        List<List<Word>> out = new ArrayList<>();
+        List<Word> clause = new ArrayList<>();
+        for (String w : HanText.of(cleaned).words()) {
+            if (!Character.isLetterOrDigit(w.codePointAt(0))) {
+                if (clause.size() >= MIN_WORDS) {
+                    out.add(clause);
+                }
+                clause = new ArrayList<>();
+            } else {
+                clause.add(new Word(fold(w), w, post));
+            }
+        }
+        if (clause.size() >= MIN_WORDS) {
+            out.add(clause);
         }
         return out;
     }
@@ -217,13 +261,18 @@ public final class IssuePhrase {
 
     /** Starts and ends on a content word, and is not made only of the brand's names and function words. */
     private static boolean allowed(List<String> words, Set<String> avoided) {
-        if (FUNCTION_WORDS.contains(words.get(0)) || FUNCTION_WORDS.contains(words.get(words.size() - 1))) {
+        if (isFunction(words.get(0)) || isFunction(words.get(words.size() - 1))) {
             return false;
         }
         if (avoided.contains(words.get(0)) || avoided.contains(words.get(words.size() - 1))) {
             return false;
         }
-        return words.stream().anyMatch(w -> !FUNCTION_WORDS.contains(w) && !avoided.contains(w));
+        return words.stream().anyMatch(w -> !isFunction(w) && !avoided.contains(w));
+    }
+
+    /** A word a phrase may hold but not start or end with: a function word, or one Chinese character (的, 了, 被). */
+    private static boolean isFunction(String word) {
+        return FUNCTION_WORDS.contains(word) || word.codePointCount(0, word.length()) == 1 && ChineseText.hasHan(word);
     }
 
     private static int strength(List<String> words, Set<String> strong) {
@@ -258,13 +307,25 @@ public final class IssuePhrase {
     private static String fit(List<String> words, int maxChars) {
         List<String> kept = new ArrayList<>(words);
         while (kept.size() >= MIN_WORDS) {
-            String text = String.join(" ", kept);
-            if (text.length() <= maxChars && !FUNCTION_WORDS.contains(fold(kept.get(kept.size() - 1)))) {
+            String text = join(kept);
+            if (text.length() <= maxChars && !isFunction(fold(kept.get(kept.size() - 1)))) {
                 return text;
             }
             kept.remove(kept.size() - 1);
         }
         return null;
+    }
+
+    /** Words as written: a space between two words only where neither side is Chinese. */
+    private static String join(List<String> words) {
+        StringBuilder out = new StringBuilder();
+        for (String w : words) {
+            if (!out.isEmpty() && !ChineseText.hasHan(out.substring(out.length() - 1)) && !ChineseText.hasHan(w.substring(0, 1))) {
+                out.append(' ');
+            }
+            out.append(w);
+        }
+        return out.toString();
     }
 
     static String fold(String s) {

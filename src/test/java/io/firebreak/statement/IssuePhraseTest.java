@@ -26,6 +26,25 @@ class IssuePhraseTest {
     }
 
     @Test
+    void chinesePostsAreCutIntoWords_andThePhraseIsWrittenWithoutSpaces() {
+        List<String> posts = List.of(
+                "网传鲜丰牛奶检出致癌物，家里孩子天天喝，吓死了[怒]",
+                "#鲜丰乳业致癌# 听说鲜丰牛奶检出致癌物了？到底怎么回事",
+                "转发微博//@健康生活指南:鲜丰牛奶检出致癌物超标，已经有家长去维权了",
+                "鮮豐牛奶檢出致癌物，太可怕了[哭]",
+                "今天的天气不错");
+
+        String phrase = IssuePhrase.of(posts, List.of("致癌物"), Set.of("xianfeng", "鲜丰乳业", "鲜丰"), 60);
+        assertThat(phrase).as("from Simplified and Traditional alike, not starting on the brand").isEqualTo("牛奶检出致癌物");
+    }
+
+    @Test
+    void aChinesePhraseNeverEndsOnAParticle_norIsItMadeOfWeiboMarkup() {
+        List<String> posts = List.of("[怒][怒] #鲜丰# 退钱了吗", "[怒][怒] #鲜丰# 退钱了吗？？", "[怒] 鲜丰 退钱了吗");
+        assertThat(IssuePhrase.of(posts, List.of(), Set.of("鲜丰"), 60)).isNull();
+    }
+
+    @Test
     void prefersAPhraseHoldingTheWavesCrisisTermsOverOneThatIsOnlyFrequent() {
         List<String> posts = List.of(
                 "great customer experience today, smoke in the cabin on the way home",
