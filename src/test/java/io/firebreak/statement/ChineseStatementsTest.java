@@ -68,6 +68,16 @@ class ChineseStatementsTest {
     }
 
     @Test
+    void theStatementNamesWhatTheChinesePostsRepeat_andNeverPutsAChinesePhraseInAnEnglishOne() {
+        List<String> posts = List.of("网传鲜丰牛奶检出致癌物，吓死了[怒]", "听说鲜丰牛奶检出致癌物了？",
+                "鮮豐牛奶檢出致癌物，太可怕了", "//@健康生活指南:鲜丰牛奶检出致癌物超标");
+        assertThat(statements.write(alert("xianfeng", "product-quality", Severity.SEV2), posts, FIRED).text())
+                .contains("关于鲜丰乳业牛奶检出致癌物的反馈");
+        assertThat(statements.write(alert("acme", "product-quality", Severity.SEV2), posts, FIRED).text())
+                .as("the default set is English: the category's own words").doesNotContain("致癌物");
+    }
+
+    @Test
     void severityPicksTheVariant() {
         assertThat(statements.write(alert("xianfeng", "safety", Severity.SEV1), FIRED).templateId())
                 .isEqualTo("zh/safety/safety-first/default");
