@@ -10,7 +10,7 @@ import io.firebreak.detect.Span;
 import io.firebreak.detect.Thresholds;
 import io.firebreak.enrich.BrandMatcher;
 import io.firebreak.enrich.CategoryClassifier;
-import io.firebreak.ingest.CsvMapping;
+import io.firebreak.ingest.ExportMapping;
 import io.firebreak.statement.HoldingStatements;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -80,8 +80,10 @@ public final class Lint {
         loader(problems, home.config("routing.yaml"), () -> Routes.load(home.config("routing.yaml")));
         loader(problems, home.config("silences.yaml"), () -> Silences.load(home.config("silences.yaml")));
         statements(problems);
-        if (Files.isDirectory(home.config("csv"))) {
-            loader(problems, home.config("csv"), () -> CsvMapping.loadAll(home.config("csv")));
+        for (String exports : List.of("csv", "json")) {
+            if (Files.isDirectory(home.config(exports))) {
+                loader(problems, home.config(exports), () -> ExportMapping.loadAll(home.config(exports)));
+            }
         }
         playbooks(problems);
         fixtures(problems);

@@ -2,7 +2,7 @@ package io.firebreak.authoring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.config.Home;
-import io.firebreak.ingest.CsvMapping;
+import io.firebreak.ingest.ExportMapping;
 import io.firebreak.ingest.CsvMentions;
 import io.firebreak.mention.Batch;
 import io.firebreak.mention.MentionJson;
@@ -62,7 +62,7 @@ public final class Recordings {
     public Batch read(Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith(".csv")) {
-            return new CsvMentions(CsvMapping.loadAll(home.config("csv")), RECORDINGS)
+            return new CsvMentions(ExportMapping.loadAll(home.config("csv")), RECORDINGS)
                     .read(file.toString(), Files.readAllBytes(file));
         }
         return RECORDINGS.readLines(file.toString(), Files.readString(file));

@@ -1,6 +1,5 @@
 package io.firebreak.ingest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firebreak.mention.BadInputException;
 import io.firebreak.mention.Batch;
@@ -15,20 +14,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads CSV exports into mentions through a {@link CsvMapping} chosen by the file's header.
+ * Reads CSV exports into mentions through a {@link ExportMapping} chosen by the file's header.
  *
  * <p>Real exports are messy, so three things are handled rather than refused: text that is not
  * UTF-8 (read as Windows-1252, a superset of Latin-1), quoted fields spanning lines, and a row
@@ -45,12 +38,11 @@ public final class CsvMentions {
             .setIgnoreEmptyLines(true)
             .get();
 
-    private final List<CsvMapping> mappings;
+    private final List<ExportMapping> mappings;
     private final MentionJson validator;
-    private final ObjectMapper mapper = new ObjectMapper();
 
-    public CsvMentions(List<CsvMapping> mappings, MentionJson validator) {
-        this.mappings = List.copyOf(mappings);
+    public CsvMentions(List<ExportMapping> mappings, MentionJson validator) {
+        this.mappings = mappings.stream().filter(m -> !m.json()).toList();
         this.validator = validator;
     }
 
@@ -75,7 +67,7 @@ public final class CsvMentions {
     public void stream(String origin, java.io.Reader reader, int chunk, java.util.function.Consumer<Batch> each) {
         try (CSVParser parser = CSVParser.parse(new SkipBom(reader), FORMAT)) {
             List<String> header = parser.getHeaderNames();
-            CsvMapping mapping = mappings.stream()
+            ExportMapping mapping = mappings.stream()
                     .filter(m -> m.matches(header))
                     .findFirst()
                     .orElseThrow(() -> new BadInputException(origin + ": no CSV mapping in config/csv matches the header "
@@ -126,7 +118,7 @@ public final class CsvMentions {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         try (CSVParser parser = CSVParser.parse(new StringReader(body), FORMAT)) {
             List<String> header = parser.getHeaderNames();
-            CsvMapping mapping = mappings.stream()
+            ExportMapping mapping = mappings.stream()
                     .filter(m -> m.matches(header))
                     .findFirst()
                     .orElseThrow(() -> new BadInputException(origin + ": no CSV mapping in config/csv matches the header "
@@ -141,9 +133,9 @@ public final class CsvMentions {
 
     /** Reads the rows of one file, keeping the state needed to mend broken rows. */
     private final class RowReader {
-        private final CsvMapping mapping;
+        private final ExportMapping mapping;
         private final int width;
-        private final List<DateTimeFormatter> formats;
+        private final ExportRecord fields;
         private final String origin;
         private final String headerLine;
         private Batch.Builder batch;
@@ -154,10 +146,10 @@ public final class CsvMentions {
         private long pendingLine;
         private int index;
 
-        RowReader(String origin, CsvMapping mapping, List<String> header) {
+        RowReader(String origin, ExportMapping mapping, List<String> header) {
             this.mapping = mapping;
             this.width = header.size();
-            this.formats = mapping.formatters();
+            this.fields = new ExportRecord(mapping, "column");
             this.origin = origin;
             this.headerLine = String.join(",", header);
             this.batch = new Batch.Builder(origin, headerLine);
@@ -242,77 +234,10 @@ public final class CsvMentions {
         }
 
         private ObjectNode toJson(List<String> header, List<String> values, List<String> errors) {
-            ObjectNode node = mapper.createObjectNode();
-            node.put("source", mapping.source());
-            if (mapping.brand() != null) {
-                node.put("brand", mapping.brand());
-            }
-            for (Map.Entry<String, String> column : mapping.columns().entrySet()) {
-                int at = header.indexOf(column.getValue());
-                String value = at < 0 || at >= values.size() ? "" : values.get(at);
-                if (value.isEmpty()) {
-                    continue;
-                }
-                put(node, column.getKey(), column.getValue(), value, errors);
-            }
-            return node;
-        }
-
-        private void put(ObjectNode node, String field, String column, String value, List<String> errors) {
-            ObjectNode target = node;
-            String leaf = field;
-            int dot = field.indexOf('.');
-            if (dot > 0) {
-                target = node.has(field.substring(0, dot))
-                        ? (ObjectNode) node.get(field.substring(0, dot))
-                        : node.putObject(field.substring(0, dot));
-                leaf = field.substring(dot + 1);
-            }
-            switch (field) {
-                case "created_at" -> {
-                    Instant at = parseTime(value);
-                    if (at == null) {
-                        errors.add("created_at: '" + value + "' (column " + column + ") matches none of "
-                                + mapping.timeFormats() + " nor ISO 8601"
-                                + (mapping.zone() == null ? " (a time without an offset needs the mapping's time_zone)" : ""));
-                    } else {
-                        target.put(leaf, at.toString());
-                    }
-                }
-                case "author.followers", "engagement.shares", "engagement.likes", "engagement.replies" -> {
-                    try {
-                        target.put(leaf, Long.parseLong(value.strip()));
-                    } catch (NumberFormatException e) {
-                        errors.add(field + ": '" + value + "' (column " + column + ") is not a whole number");
-                    }
-                }
-                case "author.verified" -> target.put(leaf, Boolean.parseBoolean(value.strip()));
-                default -> target.put(leaf, value);
-            }
-        }
-
-        private Instant parseTime(String value) {
-            String v = value.strip();
-            try {
-                return OffsetDateTime.parse(v).toInstant();
-            } catch (DateTimeParseException ignored) {
-                // not ISO 8601 with an offset: without one, in the mapping's zone; then the mapping's own formats
-            }
-            if (mapping.zone() != null) {
-                try {
-                    return java.time.LocalDateTime.parse(v).atZone(mapping.zone()).toInstant();
-                } catch (DateTimeParseException ignored) {
-                    // try the mapping's formats
-                }
-            }
-            for (DateTimeFormatter format : formats) {
-                try {
-                    return ZonedDateTime.parse(v, format).toInstant();
-                } catch (DateTimeParseException ignored) {
-                    // try the next format
-                }
-            }
-            return null;
+            return fields.toJson(column -> {
+                int at = header.indexOf(column);
+                return at < 0 || at >= values.size() ? "" : values.get(at);
+            }, errors);
         }
     }
 }

@@ -47,6 +47,7 @@ public final class DropFiles {
 
     private final MentionJson json;
     private final CsvMentions csv;
+    private final JsonExports exports;
     private final IngestService ingest;
     private final IngestMetrics metrics;
     private final int chunk;
@@ -56,10 +57,11 @@ public final class DropFiles {
     private final Clock clock;
     private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
 
-    public DropFiles(MentionJson json, CsvMentions csv, IngestService ingest, IngestMetrics metrics, int chunk, long maxBytes,
-                     int maxLineChars, int maxAttempts, Clock clock) {
+    public DropFiles(MentionJson json, CsvMentions csv, JsonExports exports, IngestService ingest, IngestMetrics metrics,
+                     int chunk, long maxBytes, int maxLineChars, int maxAttempts, Clock clock) {
         this.json = json;
         this.csv = csv;
+        this.exports = exports;
         this.ingest = ingest;
         this.metrics = metrics;
         this.chunk = chunk;
@@ -91,9 +93,28 @@ public final class DropFiles {
             if (!isUtf8(file)) {
                 throw new BadInputException(name + " is not valid UTF-8: NDJSON must be UTF-8 (nothing of it was stored)");
             }
-            readLines(file, name, total);
+            // a monitoring export (config/json) is one JSON document: read whole, as a request body would be
+            String export = size <= maxLineChars ? readExport(file) : null;
+            ExportMapping mapping = export == null ? null : exports.mappingFor(export);
+            if (mapping != null) {
+                total.ingest(exports.read(name, export, mapping));
+            } else {
+                readLines(file, name, total);
+            }
         }
         return total.report();
+    }
+
+    /** The text of a .json file small enough to be an export read whole, else null (NDJSON is streamed). */
+    private static String readExport(Path file) {
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return null;
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** NDJSON {@code chunk} lines at a time; a line longer than a request may be is rejected alone, unread. */
@@ -249,7 +270,7 @@ public final class DropFiles {
         attempts.remove(key(exchange));
         Path failed = file.resolveSibling("failed");
         String reason = "file: " + name + "\nfailed at: " + clock.instant() + "\nattempts: " + maxAttempts
-                + "\nreason: " + message(failure) + "\nfix the file (or add a mapping in config/csv), then move it back into the drop folder\n";
+                + "\nreason: " + message(failure) + "\nfix the file (or add a mapping in config/csv or config/json), then move it back into the drop folder\n";
         try {
             Files.createDirectories(failed);
             Files.writeString(failed.resolve(name + ".reason"), reason);

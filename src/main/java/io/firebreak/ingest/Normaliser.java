@@ -6,7 +6,10 @@ import io.firebreak.mention.StrictUtf8;
 import java.util.Locale;
 import org.apache.camel.Exchange;
 
-/** Turns any source's body into a {@link Batch}: CSV by file name or content type, JSON otherwise. */
+/**
+ * Turns any source's body into a {@link Batch}: CSV by file name or content type; JSON otherwise, as a
+ * monitoring export when its records match a mapping in config/json, else as Mention v1.
+ */
 public final class Normaliser {
 
     /** Names where a body came from when it is not a file; a dead-letter replay keeps the original origin. */
@@ -14,10 +17,12 @@ public final class Normaliser {
 
     private final MentionJson json;
     private final CsvMentions csv;
+    private final JsonExports exports;
 
-    public Normaliser(MentionJson json, CsvMentions csv) {
+    public Normaliser(MentionJson json, CsvMentions csv, JsonExports exports) {
         this.json = json;
         this.csv = csv;
+        this.exports = exports;
     }
 
     public Batch normalise(Exchange exchange) {
@@ -36,6 +41,10 @@ public final class Normaliser {
         }
         // not new String(body, UTF_8): that turns bytes that are not UTF-8 into U+FFFD, and what is stored is not what was sent
         String text = StrictUtf8.decode(body, fileName != null ? fileName : "the body");
+        ExportMapping export = exports.mappingFor(text);
+        if (export != null) {
+            return exports.read(origin, text, export);
+        }
         return fileName != null ? json.readLines(origin, text) : json.read(origin, text);
     }
 }

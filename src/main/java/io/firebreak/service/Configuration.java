@@ -12,7 +12,7 @@ import io.firebreak.enrich.Enricher;
 import io.firebreak.enrich.Enrichers;
 import io.firebreak.incident.IncidentSettings;
 import io.firebreak.incident.Playbooks;
-import io.firebreak.ingest.CsvMapping;
+import io.firebreak.ingest.ExportMapping;
 import io.firebreak.notify.slack.Roles;
 import io.firebreak.statement.HoldingStatements;
 import java.util.ArrayList;
@@ -22,12 +22,12 @@ import java.util.function.Supplier;
 /**
  * Every configuration file the service reads, loaded and checked before anything starts: routing,
  * silences, holding statements, the alert lifecycle, detection settings, rules and thresholds, brands
- * and categories, CSV mappings, who may press what in Slack, incident settings and playbooks (whose owners
+ * and categories, export mappings (CSV and JSON), who may press what in Slack, incident settings and playbooks (whose owners
  * must be roles). A mistake in any of them stops the start, and every problem is named
  * at once (file, key, why), so a person fixes them in one go and nothing starts half-configured.
  */
 public record Configuration(Routes routes, Silences silences, HoldingStatements statements, Lifecycle lifecycle,
-                            Detection detection, Enricher enricher, List<CsvMapping> csv, Roles roles,
+                            Detection detection, Enricher enricher, List<ExportMapping> exports, Roles roles,
                             IncidentSettings incidents, Playbooks playbooks) {
 
     /** @throws ConfigException naming every problem found, one per line */
@@ -47,7 +47,8 @@ public record Configuration(Routes routes, Silences silences, HoldingStatements 
             e.problems().forEach(p -> problems.add(p.toString()));
         }
         Enricher enricher = attempt(problems, () -> Enrichers.standard(home));
-        List<CsvMapping> csv = attempt(problems, () -> CsvMapping.loadAll(home.config("csv")));
+        List<ExportMapping> csv = attempt(problems, () -> ExportMapping.loadAll(home.config("csv")));
+        List<ExportMapping> json = attempt(problems, () -> ExportMapping.loadAll(home.config("json")));
         Roles roles = attempt(problems, () -> Roles.load(home.config("roles.yaml")));
         IncidentSettings incidents = attempt(problems, () -> IncidentSettings.load(home.config("incidents.yaml")));
         Playbooks playbooks = attempt(problems, () -> Playbooks.load(home.config("playbooks"), home.config("categories.yaml")));
@@ -59,7 +60,9 @@ public record Configuration(Routes routes, Silences silences, HoldingStatements 
                     + String.join("\n  ", problems));
         }
         Detection detection = new Detection(rules, home.rules(), home.config("thresholds.yaml"), settings, true);
-        return new Configuration(routes, silences, statements, lifecycle, detection, enricher, csv, roles, incidents,
+        List<ExportMapping> exports = csv == null || json == null ? List.of()
+                : java.util.stream.Stream.concat(csv.stream(), json.stream()).toList();
+        return new Configuration(routes, silences, statements, lifecycle, detection, enricher, exports, roles, incidents,
                 playbooks);
     }
 

@@ -12,7 +12,8 @@ import io.firebreak.config.Settings;
 import io.firebreak.detect.DetectionSettings;
 import io.firebreak.enrich.EnrichedMention;
 import io.firebreak.enrich.Enricher;
-import io.firebreak.ingest.CsvMapping;
+import io.firebreak.ingest.ExportMapping;
+import io.firebreak.ingest.JsonExports;
 import io.firebreak.ingest.CsvMentions;
 import io.firebreak.ingest.DropFiles;
 import io.firebreak.ingest.IngestMetrics;
@@ -150,13 +151,14 @@ public final class FirebreakService implements AutoCloseable {
         // the event-time skew a mention may have is detection's setting: beyond it, its brand's time would run ahead
         var json = new MentionJson(limited, settings.ingest().maxTextChars(), Clock.systemUTC(),
                 DetectionSettings.load(home.config("detection.yaml")).maxClockSkew(), limits.maxItems());
-        var csv = new CsvMentions(CsvMapping.loadAll(home.config().resolve("csv")), json);
+        var csv = new CsvMentions(ExportMapping.loadAll(home.config().resolve("csv")), json);
+        var exports = new JsonExports(ExportMapping.loadAll(home.config().resolve("json")), json, limited, limits.maxItems());
         Path drop = settings.dropDir(home);
         createDirectories(drop);
 
         var camel = new Main();
         camel.configure().withRoutesIncludePattern("file:" + home.routes() + "/*.camel.yaml");
-        camel.bind("normaliser", new Normaliser(json, csv));
+        camel.bind("normaliser", new Normaliser(json, csv, exports));
         camel.bind("ingest", ingest);
         var replies = new HttpReplies(new ObjectMapper(), health, ingestMetrics);
         camel.bind("apiGuard", new ApiGuard(tokens, signature, Clock.systemUTC()));
@@ -165,7 +167,7 @@ public final class FirebreakService implements AutoCloseable {
         camel.addInitialProperty("camel.component.platform-http.headerFilterStrategy", "#responseHeaders");
         camel.bind("httpReplies", replies);
         camel.bind("fileReports", new FileReports());
-        camel.bind("dropFiles", new DropFiles(json, csv, ingest, ingestMetrics, limits.dropChunkLines(), limits.dropMaxBytes(),
+        camel.bind("dropFiles", new DropFiles(json, csv, exports, ingest, ingestMetrics, limits.dropChunkLines(), limits.dropMaxBytes(),
                 (int) Math.min(Integer.MAX_VALUE, limits.maxBodyBytes()), limits.dropMaxAttempts(), Clock.systemUTC()));
         camel.bind("silencesApi", new SilencesApi(wiring.silences(), limited, Clock.systemUTC(),
                 Duration.ofDays(limits.silenceMaxDays())));

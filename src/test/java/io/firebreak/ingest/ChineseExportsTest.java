@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Weibo, WeChat and Douyin monitoring exports (made-up rows) through the shipped mappings in config/csv. */
 class ChineseExportsTest {
 
-    private final CsvMentions csv = new CsvMentions(CsvMapping.loadAll(Path.of("config", "csv")), new MentionJson());
+    private final CsvMentions csv = new CsvMentions(ExportMapping.loadAll(Path.of("config", "csv")), new MentionJson());
 
     @Test
     void weiboExport_timeWithoutOffsetIsBeijingTime() {
@@ -92,7 +92,7 @@ class ChineseExportsTest {
                 columns: {id: id, created_at: time, text: text}
                 time_formats: ["yyyy-MM-dd HH:mm:ss"]
                 """);
-        CsvMentions noZone = new CsvMentions(CsvMapping.loadAll(dir), new MentionJson());
+        CsvMentions noZone = new CsvMentions(ExportMapping.loadAll(dir), new MentionJson());
         Batch batch = noZone.read("x.csv", "id,time,text\n1,2026-03-02 09:05:00,你好\n");
         assertThat(batch.mentions()).isEmpty();
         assertThat(batch.rejected()).singleElement().satisfies(r -> assertThat(r.toString()).contains("time_zone"));
@@ -106,7 +106,7 @@ class ChineseExportsTest {
                 columns: {id: id, created_at: time, text: text}
                 time_zone: Asia/Beijing
                 """);
-        assertThatThrownBy(() -> CsvMapping.loadAll(dir))
+        assertThatThrownBy(() -> ExportMapping.loadAll(dir))
                 .hasMessageContaining("bad.yaml").hasMessageContaining("time_zone: 'Asia/Beijing'");
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class CsvMentionsTest {
 
     private static final Path SHARED = Path.of("..", "shared", "data");
-    private final CsvMentions csv = new CsvMentions(CsvMapping.loadAll(Path.of("config", "csv")), new MentionJson());
+    private final CsvMentions csv = new CsvMentions(ExportMapping.loadAll(Path.of("config", "csv")), new MentionJson());
 
     @Test
     void airlineRow_mapsColumnsAndKeepsTheOffset() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.firebreak.config.ConfigException;
 import io.firebreak.config.Home;
+import io.firebreak.ingest.ExportMapping;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class ConfigurationTest {
     void theShippedConfigurationLoads() throws IOException {
         Configuration config = Configuration.load(copyOfTheShippedFiles());
         assertThat(config.detection()).isNotNull();
-        assertThat(config.csv()).isNotEmpty();
+        assertThat(config.exports()).anyMatch(ExportMapping::json).anyMatch(m -> !m.json());
     }
 
     @Test
