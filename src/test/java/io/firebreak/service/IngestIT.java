@@ -77,6 +77,35 @@ class IngestIT {
     }
 
     @Test
+    void aWeiboApiPage_isReadThroughItsMapping_theRecordThatDoesNotMapNamed() throws Exception {
+        String id = "49" + System.nanoTime();
+        String body = """
+                {"statuses": [
+                  {"idstr": "%s", "created_at": "Mon Mar 02 09:05:00 +0800 2026", "text": "鲜丰牛奶喝出异味",
+                   "reposts_count": 312, "user": {"idstr": "1001", "screen_name": "吃货小王", "followers_count": 1520}},
+                  {"idstr": "%s-2", "created_at": "Mon Mar 02 09:06:00 +0800 2026", "text": "转发微博",
+                   "reposts_count": "many", "user": {"followers_count": 1}}
+                ]}
+                """.formatted(id, id);
+
+        HttpResponse<String> response = post(body, "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode answer = JSON.readTree(response.body());
+        assertThat(answer.at("/items/0/key").asText()).isEqualTo("weibo:" + id);
+        assertThat(answer.at("/items/0/status").asText()).isEqualTo("indexed");
+        assertThat(answer.at("/items/1/errors/0").asText())
+                .isEqualTo("engagement.shares: 'many' (field reposts_count) is not a whole number");
+        service.store().refresh();
+        var stored = service.client().search(s -> s.index(service.store().alias())
+                .query(q -> q.ids(i -> i.values("weibo:" + id))), java.util.Map.class).hits().hits();
+        assertThat(stored).singleElement().satisfies(h -> {
+            assertThat(h.source()).containsEntry("created_at", "2026-03-02T01:05:00Z").containsEntry("lang", "zh");
+            assertThat(h.source().get("words")).asList().contains("异味");
+        });
+    }
+
+    @Test
     void unreadableBody_gets400NamingTheProblem() throws Exception {
         HttpResponse<String> response = post("[{\"id\": ", "application/json");
 
