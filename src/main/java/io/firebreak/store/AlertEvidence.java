@@ -39,8 +39,9 @@ public final class AlertEvidence implements EvidenceLookup {
     private static final Duration CHART_SPAN = Duration.ofHours(3);
     private static final int CHART_BUCKET_MINUTES = 5;
     private static final int WAVE_SAMPLE = 60;
-    /** Significant terms an alert shows. */
+    /** Significant terms looked up, and terms an alert shows (with the engine's). */
     private static final int TERMS = 5;
+    private static final int TERMS_SHOWN = 6;
 
     private final ElasticsearchClient client;
     private final MentionStore store;
@@ -58,7 +59,7 @@ public final class AlertEvidence implements EvidenceLookup {
     @Override
     public AlertView view(Alert alert) {
         if (!alert.open()) {
-            return new AlertView(alert, List.of(), List.of());
+            return closed(alert);
         }
         Instant until = alert.updatedAt() != null ? alert.updatedAt() : alert.firedAt();
         Instant from = until.minus(windowOf(alert));
@@ -71,8 +72,9 @@ public final class AlertEvidence implements EvidenceLookup {
         var series = lookup(() -> series(alert, until));
         var wave = lookup(() -> wave(alert, from, until.plusSeconds(60)));
         try {
-            List<String> found = terms.get();
-            Alert withTerms = found.isEmpty() ? alert : withTopTerms(alert, found);
+            // the brand's own name says nothing about the wave; the engine's terms fill what the search left
+            List<String> found = terms.get().stream().filter(t -> !namesBrand(t, alert.brand())).toList();
+            Alert withTerms = found.isEmpty() ? alert : withTopTerms(alert, merged(found, alert.evidence().topTerms()));
             return new AlertView(withTerms, posts.get(), series.get(), wave.get());
         } catch (ExecutionException | RuntimeException e) {
             log.warn("alert {}: evidence lookup failed, sending the engine's evidence: {}", alert.alertId(), e.toString());
@@ -81,6 +83,36 @@ public final class AlertEvidence implements EvidenceLookup {
             Thread.currentThread().interrupt();
             return new AlertView(alert, List.of(), List.of());
         }
+    }
+
+    /**
+     * A closed alert's view: no chart and no new terms, but its statement still names its wave, from the
+     * negative posts of its whole life (its last window is the calm that closed it).
+     */
+    private AlertView closed(Alert alert) {
+        Instant to = (alert.updatedAt() != null ? alert.updatedAt() : alert.firedAt()).plusSeconds(60);
+        try {
+            return new AlertView(alert, List.of(), List.of(), wave(alert, alert.firedAt().minus(windowOf(alert)), to));
+        } catch (IOException | RuntimeException e) {
+            log.warn("alert {}: its wave's posts could not be looked up, the statement uses the category's words: {}",
+                    alert.alertId(), e.toString());
+            return new AlertView(alert, List.of(), List.of());
+        }
+    }
+
+    /** A term that is the brand's name, handle or hashtag ({@code acmeair} for {@code acme}). */
+    static boolean namesBrand(String term, String brand) {
+        return brand != null && !brand.isBlank()
+                && term.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s#@_]", "").contains(brand.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The search's terms first, then the engine's it did not find, as many as an alert shows. */
+    static List<String> merged(List<String> found, List<String> engine) {
+        var out = new java.util.LinkedHashSet<String>(found);
+        if (engine != null) {
+            out.addAll(engine);
+        }
+        return out.stream().limit(TERMS_SHOWN).toList();
     }
 
     /** A search that may throw IOException. */

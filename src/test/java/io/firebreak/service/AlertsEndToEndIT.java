@@ -166,6 +166,10 @@ class AlertsEndToEndIT {
         assertThat(sent.stream().map(a -> a.change() + " " + a.severity()).toList())
                 .isEqualTo(uninterrupted.stream().map(a -> a.change() + " " + a.severity()).toList());
         assertThat(sent).as("the wave escalates to SEV1 after the restart").anyMatch(a -> a.severity() == Severity.SEV1);
+        assertThat(sent).as("every version's statement names the wave, the resolved one's too")
+                .allSatisfy(a -> assertThat(a.statement().text()).doesNotContain("a possible safety problem"));
+        assertThat(sent).as("the brand's own name is no term of its crisis")
+                .allSatisfy(a -> assertThat(a.evidence().topTerms()).noneMatch(t -> t.contains("acme")));
     }
 
     /** What a version says, without what the notifier adds on the way out (statement, looked-up terms). */
