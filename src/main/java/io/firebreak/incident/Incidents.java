@@ -255,7 +255,7 @@ public final class Incidents {
 
     private Incident open(List<Alert> history, String by, String reason, Instant at) {
         Alert first = history.get(0);
-        Playbook playbook = playbooks.forCategory(first.category());
+        Playbook playbook = playbooks.forCategory(first.category(), statements == null ? null : statements.language(first.brand()));
         Instant openedAt = by == null ? history.get(history.size() - 1).updatedAt() : at;
         Incident fresh = new Incident(Incident.idFor(first.alertId()), first.alertId(), first.brand(), first.category(),
                 first.rule(), playbook.category(), Incident.Status.open, by, reason, openedAt, first.firedAt(),

@@ -35,12 +35,19 @@ public final class Playbooks {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     private final Map<String, Playbook> byCategory;
+    private final Map<String, Map<String, Playbook>> byLanguage;
 
     public Playbooks(Map<String, Playbook> byCategory) {
+        this(byCategory, Map.of());
+    }
+
+    /** @param byLanguage for brands whose public reads a language (statement-settings.yaml): its own playbooks */
+    public Playbooks(Map<String, Playbook> byCategory, Map<String, Map<String, Playbook>> byLanguage) {
         if (!byCategory.containsKey(Playbook.DEFAULT)) {
             throw new IllegalArgumentException("playbooks: a default playbook is required");
         }
         this.byCategory = Map.copyOf(byCategory);
+        this.byLanguage = Map.copyOf(byLanguage);
     }
 
     /**
@@ -49,7 +56,9 @@ public final class Playbooks {
      */
     public List<String> unknownOwners(Path dir, java.util.Collection<String> roles) {
         List<String> problems = new ArrayList<>();
-        for (Playbook p : all().values()) {
+        List<Playbook> every = new ArrayList<>(all().values());
+        byLanguage.values().forEach(set -> every.addAll(set.values()));
+        for (Playbook p : every) {
             for (int i = 0; i < p.steps().size(); i++) {
                 String owner = p.steps().get(i).owner();
                 if (!roles.contains(owner)) {
@@ -66,12 +75,29 @@ public final class Playbooks {
         return byCategory.getOrDefault(category, byCategory.get(Playbook.DEFAULT));
     }
 
+    /**
+     * The playbook for a brand whose public reads {@code language}: that language's own for the category, else
+     * the shared one for the category, else that language's default, else the shared default. Its name says
+     * which ({@code zh/product-quality}).
+     */
+    public Playbook forCategory(String category, String language) {
+        Map<String, Playbook> own = language == null ? Map.of() : byLanguage.getOrDefault(language, Map.of());
+        if (own.containsKey(category)) {
+            return own.get(category);
+        }
+        if (byCategory.containsKey(category) || !own.containsKey(Playbook.DEFAULT)) {
+            return forCategory(category);
+        }
+        return own.get(Playbook.DEFAULT);
+    }
+
     public Map<String, Playbook> all() {
         return new TreeMap<>(byCategory);
     }
 
     /**
-     * Loads {@code dir/*.yaml}; every category of {@code categoriesFile} must have its file.
+     * Loads {@code dir/*.yaml}; every category of {@code categoriesFile} must have its file. A folder named by
+     * a language ({@code dir/zh/}) holds the playbooks of brands whose public reads it, for any categories.
      *
      * @throws ConfigException naming every problem found, one per line
      */
@@ -82,17 +108,29 @@ public final class Playbooks {
             throw new ConfigException(dir + ": the playbooks folder is missing (one <category>.yaml per crisis category "
                     + "and a default.yaml)");
         }
+        Map<String, Map<String, Playbook>> byLanguage = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
-                Playbook p = parse(file, problems);
-                if (p != null) {
-                    playbooks.put(p.category(), p);
+            for (Path file : files.sorted().toList()) {
+                if (Files.isDirectory(file)) {
+                    byLanguage.put(file.getFileName().toString(), languageSet(file, problems));
+                } else if (file.getFileName().toString().endsWith(".yaml")) {
+                    Playbook p = parse(file, problems);
+                    if (p != null) {
+                        playbooks.put(p.category(), p);
+                    }
                 }
             }
         } catch (IOException e) {
             throw new ConfigException(dir + ": cannot read: " + e.getMessage());
         }
         Set<String> categories = categories(categoriesFile, problems);
+        byLanguage.forEach((language, set) -> set.values().forEach(p -> {
+            String category = p.category().substring(language.length() + 1);
+            if (!category.equals(Playbook.DEFAULT) && !categories.isEmpty() && !categories.contains(category)) {
+                problems.add(dir.resolve(p.category() + ".yaml") + ": category: '" + category + "' is not a category of "
+                        + categoriesFile.getFileName() + " " + categories);
+            }
+        }));
         for (String category : categories) {
             if (!playbooks.containsKey(category)) {
                 problems.add(dir.resolve(category + ".yaml") + ": missing: category '" + category + "' of "
@@ -112,7 +150,25 @@ public final class Playbooks {
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("\n  ", problems));
         }
-        return new Playbooks(playbooks);
+        return new Playbooks(playbooks, byLanguage);
+    }
+
+    /** One language's playbooks, each named by its language and category ({@code zh/safety}). */
+    private static Map<String, Playbook> languageSet(Path folder, List<String> problems) throws IOException {
+        String language = folder.getFileName().toString();
+        if (!language.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+            problems.add(folder + ": a folder of playbooks is named by a language tag (zh, pt-BR), not '" + language + "'");
+        }
+        Map<String, Playbook> set = new TreeMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+                Playbook p = parse(file, problems);
+                if (p != null) {
+                    set.put(p.category(), new Playbook(language + "/" + p.category(), p.steps()));
+                }
+            }
+        }
+        return set;
     }
 
     private static Playbook parse(Path file, List<String> problems) {

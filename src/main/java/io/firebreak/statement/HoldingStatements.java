@@ -201,6 +201,11 @@ public final class HoldingStatements {
         return write(alert, List.of(), now);
     }
 
+    /** The language the brand's public reads (statement-settings.yaml), which also picks its playbooks. */
+    public String language(String brand) {
+        return settings.language(brand);
+    }
+
     /**
      * The recommended statement for this alert. The issue is the phrase the wave's posts keep repeating
      * ({@link IssuePhrase}), cut to the room the template leaves in one post, else the category's wording;

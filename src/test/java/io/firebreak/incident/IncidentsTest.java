@@ -103,6 +103,18 @@ class IncidentsTest {
     }
 
     @Test
+    void aChineseBrandsIncidentRunsTheChinesePlaybook() {
+        Alert v1 = Alert.opened("xianfeng/product-quality/20260302T0102Z", "negative-spike", "xianfeng", "product-quality",
+                Severity.SEV2, T0.plusSeconds(120), evidence(50), false, null);
+        incidents.record(v1);
+
+        Incident i = store.find(Incident.idFor(v1.alertId())).orElseThrow();
+        assertThat(i.playbook()).isEqualTo("zh/product-quality");
+        assertThat(i.steps()).extracting(s -> s.id()).contains("holding-statement", "batch-facts", "regulator");
+        assertThat(i.statements()).singleElement().satisfies(s -> assertThat(s.text()).contains("鲜丰乳业"));
+    }
+
+    @Test
     void aSev3AlertOpensNone_reachingSev2OpensOne_withTheEarlierVersionsOnItsTimeline() {
         List<Alert> w = wave();
         incidents.record(w.get(0));

@@ -103,4 +103,38 @@ class PlaybooksTest {
         assertThat(p.unknownOwners(Path.of("config/playbooks"), java.util.List.of("comms-lead", "comms-team")))
                 .contains("config/playbooks/safety.yaml: steps[1].owner: 'legal' is not a role of roles.yaml [comms-lead, comms-team]");
     }
+
+    @Test
+    void aBrandWhosePublicReadsChinese_getsItsOwnPlaybook_elseTheSharedOne() {
+        Playbooks p = Playbooks.load(Path.of("config/playbooks"), Path.of("config/categories.yaml"));
+
+        assertThat(p.forCategory("product-quality", "zh").category()).isEqualTo("zh/product-quality");
+        assertThat(p.forCategory("product-quality", "zh").steps()).extracting(Playbook.Step::id)
+                .contains("batch-facts", "regulator", "refunds", "weibo-post");
+        assertThat(p.forCategory("transport", "zh").category()).as("no Chinese one: the category's shared playbook")
+                .isEqualTo("transport");
+        assertThat(p.forCategory("other", "zh").category()).as("no category playbook at all: the Chinese default")
+                .isEqualTo("zh/default");
+        assertThat(p.forCategory("product-quality", "en").category()).isEqualTo("product-quality");
+        assertThat(p.forCategory("other", null).category()).isEqualTo("default");
+        assertThat(p.unknownOwners(Path.of("config/playbooks"), java.util.List.of("comms-lead", "comms-team")))
+                .contains("config/playbooks/zh/product-quality.yaml: steps[3].owner: 'legal' is not a role of roles.yaml"
+                        + " [comms-lead, comms-team]");
+    }
+
+    @Test
+    void aLanguageFolderIsNamedByALanguageTag_andItsCategoriesAreKnown() throws Exception {
+        Path books = dir.resolve("playbooks");
+        java.nio.file.Files.createDirectories(books.resolve("chinese"));
+        java.nio.file.Files.copy(Path.of("config/playbooks/default.yaml"), books.resolve("default.yaml"));
+        java.nio.file.Files.writeString(books.resolve("chinese/nonsense.yaml"), "category: nonsense\nsteps:\n  - {id: x, title: X, owner: o, after: detected, within: PT1M}\n");
+        Path categories = dir.resolve("categories.yaml");
+        java.nio.file.Files.writeString(categories, "categories:\n  - id: safety\n");
+        java.nio.file.Files.writeString(books.resolve("safety.yaml"),
+                "category: safety\nsteps:\n  - {id: x, title: X, owner: o, after: detected, within: PT1M}\n");
+
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> Playbooks.load(books, categories));
+        assertThat(e.getMessage()).contains("a folder of playbooks is named by a language tag (zh, pt-BR), not 'chinese'")
+                .contains("chinese/nonsense.yaml: category: 'nonsense' is not a category of categories.yaml");
+    }
 }
