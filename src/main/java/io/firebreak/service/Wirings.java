@@ -150,6 +150,11 @@ public final class Wirings {
                 ? new SlackIncidentNotices(token.strip(), env.get("SLACK_API_URL"), deliveries)
                 : new ConsoleIncidentNotices(console);
         RoleMentions roles = slack ? slackMentions(config.roles()) : RoleMentions.PLAIN;
+        if (slack && !config.roles().placeholders().isEmpty()) {
+            // reminders would name no one, and every button press would be refused
+            log.warn("config/roles.yaml still names the shipped example ids {}: replace them with your team's Slack user"
+                    + " and group ids, or reminders reach no one and buttons are refused", config.roles().placeholders());
+        }
         var owner = new Incidents(config.incidents(), config.playbooks(), incidents, notices, roles,
                 config.statements(), new AlertEvidence(client, store), clock).restore();
         return new IncidentDesk(owner, FileOutbox.open(home.data().resolve("incidents")), notices);

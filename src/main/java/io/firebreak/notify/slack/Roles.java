@@ -58,6 +58,17 @@ public record Roles(Map<String, Role> roles, Map<Permission, List<String>> permi
     }
 
     /** The roles allowed to do {@code p}, in the file's order; empty: nobody. */
+    /** Ids still the shipped examples' ({@code U0EXAMPLE1}): no one in a real workspace has them. */
+    public java.util.SortedSet<String> placeholders() {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        for (Role r : roles.values()) {
+            r.users().stream().filter(id -> id.contains("EXAMPLE")).forEach(out::add);
+            r.groups().stream().filter(id -> id.contains("EXAMPLE")).forEach(out::add);
+        }
+        responders.stream().filter(id -> id.contains("EXAMPLE")).forEach(out::add);
+        return out;
+    }
+
     public List<Role> allowed(Permission p) {
         return permissions.getOrDefault(p, List.of()).stream().map(roles::get).toList();
     }

@@ -31,6 +31,13 @@ class RolesTest {
         Roles roles = Roles.load(Path.of("config/roles.yaml"));
         assertThat(roles.allowed(Permission.resolve)).extracting(Roles.Role::name).containsExactly("comms-lead");
         assertThat(roles.responders()).containsExactly("U0EXAMPLE1", "U0EXAMPLE3");
+        assertThat(roles.placeholders()).as("warned about at start with Slack on")
+                .containsExactly("S0EXAMPLE1", "U0EXAMPLE1", "U0EXAMPLE2", "U0EXAMPLE3");
+    }
+
+    @Test
+    void realIds_areNoPlaceholders() throws Exception {
+        assertThat(load("roles:\n  lead: {users: [U024BE7LH], groups: [S0614TZR7]}\n").placeholders()).isEmpty();
     }
 
     @Test
