@@ -97,7 +97,7 @@ public final class DropFiles {
             String export = size <= maxLineChars ? readExport(file) : null;
             ExportMapping mapping = export == null ? null : exports.mappingFor(export);
             if (mapping != null) {
-                total.ingest(exports.read(name, export, mapping));
+                total.ingest(exports.readFile(name, export, mapping));
             } else {
                 readLines(file, name, total);
             }

@@ -11,6 +11,7 @@ import io.firebreak.mention.Batch;
 import io.firebreak.mention.Mention;
 import io.firebreak.mention.MentionJson;
 import io.firebreak.mention.Rejection;
+import io.firebreak.mention.TooLargeException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,8 +70,20 @@ public final class JsonExports {
         return null;
     }
 
-    /** Reads the body's records with the mapping {@link #mappingFor} chose. */
+    /**
+     * Reads a request body's records with the mapping {@link #mappingFor} chose; more than
+     * {@code limits.max_items} is refused whole (413), as for Mention v1.
+     */
     public Batch read(String origin, String body, ExportMapping mapping) {
+        return read(origin, body, mapping, maxItems);
+    }
+
+    /** Reads a dropped file's records: its size is bounded by the drop folder's limits, not its record count. */
+    public Batch readFile(String origin, String body, ExportMapping mapping) {
+        return read(origin, body, mapping, Integer.MAX_VALUE);
+    }
+
+    private Batch read(String origin, String body, ExportMapping mapping, int cap) {
         List<JsonNode> records = new ArrayList<>();
         List<String> broken = new ArrayList<>();
         try (JsonParser p = mapper.createParser(body)) {
@@ -98,9 +111,9 @@ public final class JsonExports {
         } catch (IOException e) {
             throw new BadInputException(origin + ": the " + mapping.name() + " JSON export cannot be read: " + e.getMessage());
         }
-        if (records.size() > maxItems) {
-            throw new BadInputException(origin + ": " + records.size() + " records, more than limits.max_items (" + maxItems
-                    + "): split the export");
+        if (records.size() > cap) {
+            throw new TooLargeException(origin + ": " + records.size() + " records in one request; the most is"
+                    + " limits.max_items (" + cap + "): split the export");
         }
         var batch = new Batch.Builder(origin);
         var fields = new ExportRecord(mapping, "field");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.firebreak.mention.BadInputException;
+import io.firebreak.mention.TooLargeException;
 import io.firebreak.mention.Batch;
 import io.firebreak.mention.Mention;
 import io.firebreak.mention.MentionJson;
@@ -137,7 +137,9 @@ class JsonExportsTest {
         String body = "[{\"item_id\":\"1\",\"create_time\":1,\"title\":\"a\",\"statistics\":{\"share_count\":1}},"
                 + "{\"item_id\":\"2\",\"create_time\":1,\"title\":\"b\",\"statistics\":{\"share_count\":1}}]";
         assertThatThrownBy(() -> small.read("big.json", body, small.mappingFor(body)))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("2 records, more than limits.max_items (1)");
+                .isInstanceOf(TooLargeException.class).hasMessageContaining("2 records in one request; the most is limits.max_items (1)");
+        assertThat(small.readFile("big.json", body, small.mappingFor(body)).mentions()).as("a dropped file: bounded by bytes")
+                .hasSize(2);
     }
 
     @Test
