@@ -40,6 +40,8 @@ class CrisisKeywordsTest {
     void theFirstKeywordInTheTextDecides_theLongerOneWhereTheyOverlap() {
         assertThat(keywords.find("高管被曝性骚扰员工")).as("性骚扰, not 骚扰").isEqualTo(Category.MISCONDUCT);
         assertThat(keywords.find("a massive outage, and then I was injured")).isEqualTo(Category.OUTAGE);
+        assertThat(keywords.find("官方说是 recall，可是孩子已经中毒了")).as("Latin first").isEqualTo(Category.PRODUCT_QUALITY);
+        assertThat(keywords.find("孩子已经中毒了, and now a recall")).as("Chinese first").isEqualTo(Category.SAFETY);
     }
 
     @Test
