@@ -50,6 +50,13 @@ public final class AlertDispatcher {
     private final Timer deliveries;
     private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
     private final Counter retries;
+    /**
+     * Each open alert's wave posts as its versions found them, newest first: a version whose search finds too
+     * few (its newest posts not yet searchable) still names the wave its earlier versions named, instead of
+     * falling back to the category's words between two that do. Delivery thread only; gone when it closes.
+     */
+    private final Map<String, List<String>> wavePosts = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int WAVE_POSTS_KEPT = 120;
 
     public AlertDispatcher(List<AlertStage> stages, Routes routes, HoldingStatements statements, Notifier notifier,
                            Outbox outbox, DeliveryLog log, EvidenceLookup evidence, RetryPolicy retry, Sleeper sleeper,
@@ -186,12 +193,26 @@ public final class AlertDispatcher {
     private Notification notification(Alert alert, Delivery before, Instant now) {
         AlertView view = lookUp(alert);
         Alert shown = view.alert();
-        HoldingStatement statement = statements.write(shown, view.postTexts(), now);
+        HoldingStatement statement = statements.write(shown, wavePosts(alert, view.postTexts()), now);
         shown = shown.withStatement(statement.asAlertStatement());
         Severity peak = before.peak() == null ? alert.severity() : Severity.worst(before.peak(), alert.severity());
         String route = routes.channelFor(alert.brand(), alert.category(), peak);
         return new Notification(shown, statements.displayName(alert.brand()), route, view.topPosts(), view.series(),
                 statement.checklist());
+    }
+
+    private List<String> wavePosts(Alert alert, List<String> found) {
+        List<String> earlier = wavePosts.getOrDefault(alert.alertId(), List.of());
+        List<String> posts = new java.util.ArrayList<>(found.size() + earlier.size());
+        posts.addAll(found);
+        posts.addAll(earlier);
+        List<String> kept = List.copyOf(posts.subList(0, Math.min(posts.size(), WAVE_POSTS_KEPT)));
+        if (alert.open()) {
+            wavePosts.put(alert.alertId(), kept);
+        } else {
+            wavePosts.remove(alert.alertId());
+        }
+        return kept;
     }
 
     private AlertView lookUp(Alert alert) {

@@ -346,6 +346,22 @@ class SlackDispatchTest {
     }
 
     @Test
+    void aVersionWhoseSearchFindsTooFewPosts_stillNamesTheWaveItsFirstVersionNamed() {
+        posts.put("a-1", List.of(
+                new TopPost("x:1", "my charger caught fire overnight, smoke everywhere", "https://social.example/p/1", "a", 1, 1),
+                new TopPost("x:2", "another Acme charger caught fire overnight", "https://social.example/p/2", "b", 1, 1),
+                new TopPost("x:3", "the charger caught fire overnight again??", "https://social.example/p/3", "c", 1, 1)));
+        send(alert("a-1", 1, Severity.SEV2, Status.firing, 120));
+        posts.put("a-1", List.of(new TopPost("x:4", "so scary", "https://social.example/p/4", "d", 1, 1)));
+        send(alert("a-1", 2, Severity.SEV2, Status.firing, 150));
+
+        List<String> statements = slack.calls().stream().filter(c -> c.param("blocks") != null)
+                .map(c -> c.param("blocks")).filter(b -> b.contains("reports about")).toList();
+        assertThat(statements).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(b -> assertThat(b).contains("reports about charger caught fire overnight"));
+    }
+
+    @Test
     void aQuoteWithMarkupAndAUrlIsCopiedByteForByteMinusHiddenCharacters() {
         String written = "*so* _angry_ ~really~ `code` ```block``` & <b> :fire: see https://acme.example/recall?id=1&x=y "
                 + "or www.acme.example, @here!";
