@@ -74,7 +74,11 @@ public final class DemoCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         System.out.println("Starting Firebreak with the embedded Elasticsearch " + io.firebreak.store.EmbeddedElasticsearch.VERSION + "...");
         // the playbook's deadlines run on the scenario's own time, moved on as the story goes
-        var clock = new DemoScenario.DemoClock(DemoScenario.ONSET);
+        var clock = new DemoScenario.DemoClock(onset);
+        // the people act as long after the onset in either scenario (the Chinese one starts 8 hours earlier in UTC)
+        Duration shift = Duration.between(DemoScenario.ONSET, onset);
+        Instant acknowledgeAt = DemoScenario.ACKNOWLEDGE_AT.plus(shift);
+        Instant remindersAt = DemoScenario.REMINDERS_AT.plus(shift);
         try (FirebreakService service = FirebreakService.start(home, settings, Wirings.live(home, env, System.out, null, clock))) {
             System.out.printf("Ready in %.1f s: API %s, Elasticsearch %s%n%n", seconds(t0), service.apiUrl(), service.elasticsearchUrl());
 
@@ -89,27 +93,28 @@ public final class DemoCommand implements Callable<Integer> {
             LiveDetection detection = (LiveDetection) service.detection();
             IncidentDesk desk = detection.resource(IncidentDesk.class).orElseThrow();
             // the people's part, on the demo clock: the wave in three parts, buttons pressed in between
-            int[] counts = send(service, http, credentials, DemoScenario.split(lines, DemoScenario.ACKNOWLEDGE_AT, true));
+            int[] counts = send(service, http, credentials, DemoScenario.split(lines, acknowledgeAt, true));
             settle(detection, desk);
             String alertId = desk.incidents().active().stream().map(Incident::alertId).findFirst().orElse(null);
             if (alertId != null) {
-                press(detection, clock, DemoScenario.ACKNOWLEDGE_AT, alertId, AlertBook.Action.Kind.acknowledge,
+                press(detection, clock, acknowledgeAt, alertId, AlertBook.Action.Kind.acknowledge,
                         DemoScenario.DUTY_MANAGER);
             }
-            List<String> rest = DemoScenario.split(lines, DemoScenario.ACKNOWLEDGE_AT, false);
-            add(counts, send(service, http, credentials, DemoScenario.split(rest, DemoScenario.REMINDERS_AT, true)));
+            List<String> rest = DemoScenario.split(lines, acknowledgeAt, false);
+            add(counts, send(service, http, credentials, DemoScenario.split(rest, remindersAt, true)));
             settle(detection, desk);
-            clock.set(DemoScenario.REMINDERS_AT);
+            clock.set(remindersAt);
             desk.tick(); // the holding statement was due 15 min after SEV1: its owner is reminded
             if (alertId != null) {
-                press(detection, clock, DemoScenario.STATEMENT_AT, alertId, AlertBook.Action.Kind.approve_statement,
+                press(detection, clock, DemoScenario.STATEMENT_AT.plus(shift), alertId, AlertBook.Action.Kind.approve_statement,
                         DemoScenario.COMMS_LEAD);
                 settle(detection, desk);
-                clock.set(DemoScenario.REPLIES_DONE_AT);
-                desk.incidents().stepDone(Incident.idFor(alertId), "reply-most-shared", DemoScenario.SOCIAL_TEAM,
-                        clock.instant()); // the Done button of the checklist
+                clock.set(DemoScenario.REPLIES_DONE_AT.plus(shift));
+                // the Done button of the checklist: the replies (the Chinese playbook: the large accounts reached)
+                desk.incidents().stepDone(Incident.idFor(alertId), chinese ? "large-accounts" : "reply-most-shared",
+                        DemoScenario.SOCIAL_TEAM, clock.instant());
             }
-            add(counts, send(service, http, credentials, DemoScenario.split(rest, DemoScenario.REMINDERS_AT, false)));
+            add(counts, send(service, http, credentials, DemoScenario.split(rest, remindersAt, false)));
             int indexed = counts[0];
             int rejected = counts[1];
             System.out.printf("Sent over HTTP in %.1f s: %,d indexed, %,d rejected (kept as dead letters).%n%n",
@@ -117,7 +122,7 @@ public final class DemoCommand implements Callable<Integer> {
             // the feed has ended: close the last minutes as a backtest would, and wait for the alerts
             detection.finish();
             settle(detection, desk);
-            clock.set(DemoScenario.REPORT_AT);
+            clock.set(DemoScenario.REPORT_AT.plus(shift));
             desk.tick();
 
             service.store().refresh();
