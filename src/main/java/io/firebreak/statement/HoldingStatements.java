@@ -230,7 +230,8 @@ public final class HoldingStatements {
         String issue = IssuePhrase.of(posts, terms(alert), Set.copyOf(List.of(alert.brand(), brand)), room);
         // the phrase is in the posts' language: it goes into a statement written in the same one (Chinese
         // posts for a Chinese set, others for the default set), else the category's own words are used
-        if (issue != null && (ChineseText.hasHan(issue) != "zh".equals(language) || translated && !"zh".equals(language))) {
+        boolean chinese = "zh".equals(language);
+        if (issue != null && (ChineseText.hasHan(issue) != chinese || translated && !chinese)) {
             issue = null;
         }
         String text = template.fill(values(brand, issue == null ? category.issueFallback() : issue, help, next));

@@ -42,6 +42,11 @@ public final class AlertEvidence implements EvidenceLookup {
     /** Significant terms looked up, and terms an alert shows (with the engine's). */
     private static final int TERMS = 5;
     private static final int TERMS_SHOWN = 6;
+    /**
+     * Posts a window needs before its significant terms mean anything: on a few dozen, significant_text
+     * ranks function words (on, this) above the wave's words, and the engine's terms are better.
+     */
+    private static final long MIN_POSTS_FOR_TERMS = 50;
 
     private final ElasticsearchClient client;
     private final MentionStore store;
@@ -144,6 +149,9 @@ public final class AlertEvidence implements EvidenceLookup {
                         .backgroundFilter(ofBrand).filterDuplicateText(true)))
                 .aggregations("words", a -> a.significantTerms(st -> st.field("words").size(TERMS).minDocCount(3L)
                         .backgroundFilter(ofBrand))), Void.class);
+        if (response.hits().total() == null || response.hits().total().value() < MIN_POSTS_FOR_TERMS) {
+            return List.of();
+        }
         List<SignificantStringTermsBucket> found = new ArrayList<>(response.aggregations().get("words").sigsterms().buckets().array());
         for (SignificantStringTermsBucket b : response.aggregations().get("terms").sigsterms().buckets().array()) {
             if (b.key().codePointCount(0, b.key().length()) > 1 || !ChineseText.hasHan(b.key())) {

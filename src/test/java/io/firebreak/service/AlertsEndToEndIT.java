@@ -175,6 +175,8 @@ class AlertsEndToEndIT {
         });
         assertThat(sent).as("the brand's own name is no term of its crisis")
                 .allSatisfy(a -> assertThat(a.evidence().topTerms()).noneMatch(t -> t.contains("acme")));
+        assertThat(sent).as("nor a function word that significant_text ranks high on a handful of posts")
+                .allSatisfy(a -> assertThat(a.evidence().topTerms()).doesNotContain("on", "this", "the", "air"));
     }
 
     /** What a version says, without what the notifier adds on the way out (statement, looked-up terms). */
