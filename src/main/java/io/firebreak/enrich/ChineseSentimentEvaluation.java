@@ -94,6 +94,37 @@ public final class ChineseSentimentEvaluation {
         return new Result(n, right / (double) n, decided / (double) n, cvRight / (double) n, nbRight / (double) n);
     }
 
+    /**
+     * The model's 5-fold cross-validated accuracy: trained on four folds (and on {@code extra}, other sets'
+     * posts, if any), tested on the fifth, on the same folds as {@link #evaluate}.
+     */
+    public static double modelCrossValidated(List<Labelled> set, List<Labelled> extra, ChineseScorer lexicon,
+            ChineseModel.Settings settings) {
+        List<ChineseModel.Example> examples = examples(set, lexicon);
+        List<ChineseModel.Example> more = examples(extra, lexicon);
+        int[] fold = folds(set.size());
+        int right = 0;
+        for (int f = 0; f < FOLDS; f++) {
+            List<ChineseModel.Example> train = new ArrayList<>(more);
+            for (int i = 0; i < set.size(); i++) {
+                if (fold[i] != f) {
+                    train.add(examples.get(i));
+                }
+            }
+            ChineseModel model = ChineseModel.train(train, settings);
+            for (int i = 0; i < set.size(); i++) {
+                if (fold[i] == f) {
+                    right += (model.logit(examples.get(i).post()) >= 0) == set.get(i).positive() ? 1 : 0;
+                }
+            }
+        }
+        return right / (double) set.size();
+    }
+
+    static List<ChineseModel.Example> examples(List<Labelled> set, ChineseScorer lexicon) {
+        return set.stream().map(l -> new ChineseModel.Example(lexicon.read(l.text()), l.positive())).toList();
+    }
+
     private static int[] folds(int n) {
         int[] fold = new int[n];
         for (int i = 0; i < n; i++) {
