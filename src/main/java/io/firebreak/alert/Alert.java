@@ -40,10 +40,12 @@ public record Alert(
 
     /**
      * What a version changed; a resolved alert is either {@code resolved} (calm again, or by hand) or
-     * {@code withdrawn}. {@code acknowledged}, {@code snoozed} and {@code statement} are people's doing.
+     * {@code withdrawn}. {@code acknowledged}, {@code snoozed}, {@code statement} and {@code channel} are people's doing.
      */
     public enum Change {
-        opened, confirmed, escalated, deescalated, grown, refreshed, resolved, withdrawn, acknowledged, snoozed, statement;
+        opened, confirmed, escalated, deescalated, grown, refreshed, resolved, withdrawn, acknowledged, snoozed, statement,
+        /** An incident channel was opened for it (by a person, from the alert's button). */
+        channel;
 
         /** Changes a comms team must act on (the others bring the numbers up to date or record what was done). */
         public boolean material() {
@@ -58,36 +60,43 @@ public record Alert(
      * @param statement        the holding statement as a person approved or edited it (null: the recommended one)
      * @param resolvedBy       who resolved it by hand, with {@code reason}
      * @param escalatedBy      who last raised its severity by hand, at {@code escalatedAt}
+     * @param channel          the Slack channel id of its incident channel, opened by {@code channelBy} at {@code channelAt}
      */
     public record Handling(String acknowledgedBy, Instant acknowledgedAt, String snoozedBy, Instant snoozedUntil,
                            String statement, String statementBy, Instant statementAt, boolean statementEdited,
-                           String resolvedBy, String reason, String escalatedBy, Instant escalatedAt) {
+                           String resolvedBy, String reason, String escalatedBy, Instant escalatedAt,
+                           String channel, String channelBy, Instant channelAt) {
         public static final Handling NONE = new Handling(null, null, null, null, null, null, null, false, null, null,
-                null, null);
+                null, null, null, null, null);
 
         public Handling acknowledged(String user, Instant at) {
             return new Handling(user, at, snoozedBy, snoozedUntil, statement, statementBy, statementAt, statementEdited,
-                    resolvedBy, reason, escalatedBy, escalatedAt);
+                    resolvedBy, reason, escalatedBy, escalatedAt, channel, channelBy, channelAt);
         }
 
         public Handling snoozed(String user, Instant until) {
             return new Handling(acknowledgedBy, acknowledgedAt, user, until, statement, statementBy, statementAt,
-                    statementEdited, resolvedBy, reason, escalatedBy, escalatedAt);
+                    statementEdited, resolvedBy, reason, escalatedBy, escalatedAt, channel, channelBy, channelAt);
         }
 
         public Handling statementBy(String user, Instant at, String text, boolean edited) {
             return new Handling(acknowledgedBy, acknowledgedAt, snoozedBy, snoozedUntil, text, user, at, edited,
-                    resolvedBy, reason, escalatedBy, escalatedAt);
+                    resolvedBy, reason, escalatedBy, escalatedAt, channel, channelBy, channelAt);
         }
 
         public Handling resolvedBy(String user, String why) {
             return new Handling(acknowledgedBy, acknowledgedAt, snoozedBy, snoozedUntil, statement, statementBy,
-                    statementAt, statementEdited, user, why, escalatedBy, escalatedAt);
+                    statementAt, statementEdited, user, why, escalatedBy, escalatedAt, channel, channelBy, channelAt);
         }
 
         public Handling escalatedBy(String user, Instant at) {
             return new Handling(acknowledgedBy, acknowledgedAt, snoozedBy, snoozedUntil, statement, statementBy,
-                    statementAt, statementEdited, resolvedBy, reason, user, at);
+                    statementAt, statementEdited, resolvedBy, reason, user, at, channel, channelBy, channelAt);
+        }
+
+        public Handling channelOpened(String channelId, String user, Instant at) {
+            return new Handling(acknowledgedBy, acknowledgedAt, snoozedBy, snoozedUntil, statement, statementBy,
+                    statementAt, statementEdited, resolvedBy, reason, escalatedBy, escalatedAt, channelId, user, at);
         }
 
         /** Held back: snoozed and the snooze not over at {@code now}. */

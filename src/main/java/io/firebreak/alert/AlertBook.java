@@ -118,7 +118,8 @@ public final class AlertBook {
     /** What a person did to an alert: a button in Slack, or another client of the API. */
     public record Action(String alertId, Kind kind, String user, Instant at, Severity severity, String text,
                          java.time.Duration snooze) {
-        public enum Kind { acknowledge, escalate, snooze, resolve, approve_statement, edit_statement }
+        /** {@code open_channel}: an incident channel was opened for the alert; its Slack channel id is the text. */
+        public enum Kind { acknowledge, escalate, snooze, resolve, approve_statement, edit_statement, open_channel }
 
         /** An action without severity, text or duration. */
         public static Action of(String alertId, Kind kind, String user, Instant at) {
@@ -138,7 +139,8 @@ public final class AlertBook {
     /**
      * Takes what a person did. Each action is a version of its own, recorded with who and when: acknowledge,
      * escalate by hand (the severity becomes a floor no de-escalation goes below), snooze (updates held back
-     * until it ends, unless the wave grows a tier), resolve with a reason, approve or edit the statement.
+     * until it ends, unless the wave grows a tier), resolve with a reason, approve or edit the statement, and
+     * the opening of its incident channel.
      */
     public Acted act(Action a) {
         Tracked t = open.values().stream().filter(x -> x.alert().alertId().equals(a.alertId())).findFirst().orElse(null);
@@ -181,6 +183,14 @@ public final class AlertBook {
                 next = was.withHandling(h.statementBy(a.user(), a.at(), a.text(), edited)).next(Alert.Change.statement,
                         was.rule(), was.severity(), was.status(), a.at(), was.evidence(), was.provisional(),
                         (edited ? "Statement edited by " : "Statement approved by ") + a.user());
+            }
+            case open_channel -> {
+                if (h.channel() != null) {
+                    return new Acted(Outcome.NONE, "its incident channel is already open");
+                }
+                next = was.withHandling(h.channelOpened(a.text(), a.user(), a.at())).next(Alert.Change.channel, was.rule(),
+                        was.severity(), was.status(), a.at(), was.evidence(), was.provisional(),
+                        "Incident channel opened by " + a.user());
             }
             default -> throw new IllegalArgumentException(a.kind().name());
         }

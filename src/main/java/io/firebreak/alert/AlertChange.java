@@ -73,6 +73,7 @@ public record AlertChange(boolean material, List<String> lines) {
             case snoozed -> "Snoozed by " + a.handled().snoozedBy();
             case statement -> (a.handled().statementEdited() ? "Statement edited by " : "Statement approved by ")
                     + a.handled().statementBy();
+            case channel -> "Incident channel opened by " + a.handled().channelBy();
         };
     }
 

@@ -14,7 +14,7 @@ public final class SnoozeStage implements AlertStage {
 
     private static final Set<Alert.Change> ALWAYS = EnumSet.of(Alert.Change.opened, Alert.Change.snoozed,
             Alert.Change.escalated, Alert.Change.resolved, Alert.Change.withdrawn, Alert.Change.acknowledged,
-            Alert.Change.statement);
+            Alert.Change.statement, Alert.Change.channel);
 
     @Override
     public List<Alert> apply(List<Alert> alerts, Instant now) {

@@ -388,6 +388,8 @@ public final class Incidents {
                         + (h.snoozedUntil() == null ? "?" : HHMM.format(h.snoozedUntil())), h.snoozedBy(), v.version(),
                         v.note(), null, null);
                 case statement -> statement(v, h, at);
+                case channel -> entry("v" + v.version(), at, TimelineEntry.Kind.action, "Incident channel opened",
+                        h.channelBy(), v.version(), null, null, null);
                 default -> {
                     boolean byHand = handBy != null || change == Alert.Change.resolved && h.resolvedBy() != null;
                     String who = handBy != null ? handBy : change == Alert.Change.resolved ? h.resolvedBy() : null;
@@ -410,11 +412,26 @@ public final class Incidents {
             if (status != Incident.Status.open) {
                 for (int k = 0; k < steps.size(); k++) {
                     if (steps.get(k).after() != Playbook.Anchor.resolved) {
-                        steps.set(k, steps.get(k).ended(resolvedAt));
+                        StepState before = steps.get(k);
+                        steps.set(k, before.ended(resolvedAt));
+                        missedAtTheEnd(before, steps.get(k));
                     }
                 }
                 closeIfSettled(at);
             }
+        }
+
+        /** A step the end of the incident left undone: on the timeline, and its owner told, as a reminder is. */
+        private void missedAtTheEnd(StepState before, StepState after) {
+            if (after.state() != StepState.State.missed || before.state() == StepState.State.missed) {
+                return;
+            }
+            int slots = after.missed() - before.missed();
+            String what = before.title() + " (due " + HHMM.format(before.dueAt())
+                    + (slots > 1 ? ", and " + (slots - 1) + " later slot" + (slots > 2 ? "s" : "") : "") + ")";
+            entry("step/" + before.id() + "/" + before.occurrence() + "/missed", resolvedAt, TimelineEntry.Kind.reminder,
+                    "Missed: " + what + ", not done when the incident ended", null, null, before.owner(),
+                    "Missed: " + what + " was not done before the incident ended.", before.owner());
         }
 
         private void statement(Alert v, Alert.Handling h, Instant at) {

@@ -38,6 +38,9 @@ public final class ConsoleNotifier implements Notifier {
         if (h.escalatedBy() != null) {
             parts.add("escalated by hand by " + clean(h.escalatedBy(), 80) + at(h.escalatedAt()));
         }
+        if (h.channel() != null) {
+            parts.add("incident channel " + clean(h.channel(), 20) + " opened by " + clean(h.channelBy(), 80) + at(h.channelAt()));
+        }
         if (h.snoozedUntil() != null && a.open()) {
             parts.add("snoozed by " + clean(h.snoozedBy(), 80) + " until " + Figures.time(h.snoozedUntil()));
         }

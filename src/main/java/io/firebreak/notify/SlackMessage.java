@@ -194,6 +194,10 @@ public record SlackMessage(String text, ArrayNode blocks) {
             lines.add("Escalated by hand by " + SlackText.user(h.escalatedBy())
                     + (h.escalatedAt() == null ? "" : " at " + date(h.escalatedAt())));
         }
+        if (h.channel() != null) {
+            lines.add("Incident channel " + SlackText.channel(h.channel()) + " opened by " + SlackText.user(h.channelBy())
+                    + (h.channelAt() == null ? "" : " at " + date(h.channelAt())));
+        }
         if (h.snoozedUntil() != null && a.open()) {
             lines.add("Snoozed by " + SlackText.user(h.snoozedBy()) + " until " + date(h.snoozedUntil())
                     + ": updates held back unless the wave grows a tier");

@@ -16,6 +16,7 @@ public final class SlackText {
     private static final Pattern BROADCAST = Pattern.compile("@(?=(?:channel|here|everyone)\\b)", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,20}");
+    private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{2,20}");
     private static final Pattern BLANK_LINES = Pattern.compile("\n[ \t]*\n(?:[ \t]*\n)+");
 
     /** Longer URLs are shown unlinked: they would eat the block's character budget. */
@@ -115,6 +116,14 @@ public final class SlackText {
             return "<@" + id + ">";
         }
         return mrkdwn(id == null ? "someone" : id, 80);
+    }
+
+    /** A Slack channel in mrkdwn: a channel id ({@code C…}, {@code G…}) becomes a link {@code <#C…>}; else escaped text. */
+    public static String channel(String id) {
+        if (id != null && CHANNEL_ID.matcher(id).matches()) {
+            return "<#" + id + ">";
+        }
+        return mrkdwn(id == null ? "(unknown)" : id, 80);
     }
 
     /** The URL if it is absolute http(s) with a host and at most 500 characters, as ASCII; else null. */

@@ -115,20 +115,32 @@ public final class Wirings {
         live.rebuild(new RecentMentions(client, store)).start();
         withSlackInteractions(live, home, env, config, deliveries);
         if (live.interactions() != null) {
-            // the checklist's Done buttons (value <incidentId>|<stepId>); the role was checked before this is called
+            // the checklist's Done buttons (value <incidentId>|<stepId>); step_done was checked before this is called,
+            // the step's owner role here
+            var roles = live.interactions().roles();
             live.interactions().handlers().register(IncidentNotices.STEP_DONE_ACTION,
-                    i -> stepDone(desk.incidents(), i.value(), i.user(), i.at()));
+                    i -> stepDone(desk.incidents(), roles::stepRefusal, i.value(), i.user(), i.at()));
         }
         return live;
     }
 
     /** A Done button pressed: what the person sees (only they), the step's outcome or why nothing was done. */
-    static String stepDone(Incidents incidents, String value, String user, java.time.Instant at) {
+    static String stepDone(Incidents incidents, java.util.function.BinaryOperator<String> ownerRefusal, String value, String user,
+                           java.time.Instant at) {
         int bar = value == null ? -1 : value.indexOf('|');
         if (bar <= 0 || bar == value.length() - 1) {
             return "That button is not a playbook step.";
         }
-        var result = incidents.stepDone(value.substring(0, bar), value.substring(bar + 1), user, at);
+        String incidentId = value.substring(0, bar);
+        String stepId = value.substring(bar + 1);
+        var step = incidents.find(incidentId).map(i -> i.step(stepId)).orElse(null);
+        if (step != null) {
+            String refusal = ownerRefusal.apply(user, step.owner());
+            if (refusal != null) {
+                return refusal;
+            }
+        }
+        var result = incidents.stepDone(incidentId, stepId, user, at);
         return result.ok() ? null : "Not done: " + result.refusal() + ".";
     }
 

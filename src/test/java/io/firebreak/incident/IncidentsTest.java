@@ -247,6 +247,14 @@ class IncidentsTest {
         assertThat(i.status()).isEqualTo(Incident.Status.resolved);
         assertThat(i.step("holding-statement").state()).isEqualTo(StepState.State.missed);
         assertThat(i.step("reply-most-shared").state()).as("never acknowledged: never due").isEqualTo(StepState.State.skipped);
+        // the end leaves a trace of each step it left undone, and tells its owner, as a reminder does
+        assertThat(store.timeline(id())).filteredOn(e -> e.title().startsWith("Missed: "))
+                .extracting(TimelineEntry::title, TimelineEntry::at, TimelineEntry::role)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Missed: Approve the holding statement (due 09:25 UTC), not done when "
+                                + "the incident ended", end, "comms-lead"),
+                        org.assertj.core.groups.Tuple.tuple("Missed: Post a public update (due 10:02 UTC), not done when the "
+                                + "incident ended", end, "comms-lead"));
         assertThat(i.step("recovery-watch").dueAt()).isEqualTo(end.plus(Duration.ofHours(24)));
         assertThat(incidents.active()).extracting(Incident::id).containsExactly(id());
 
@@ -254,6 +262,24 @@ class IncidentsTest {
 
         assertThat(store.find(id()).orElseThrow().status()).isEqualTo(Incident.Status.closed);
         assertThat(incidents.active()).isEmpty();
+    }
+
+    @Test
+    void theIncidentChannel_isOnTheTimeline_withWhoAndWhen() {
+        List<Alert> w = wave();
+        w.forEach(incidents::record);
+        Instant at = T0.plus(Duration.ofMinutes(12));
+        Alert a = w.get(2);
+
+        incidents.record(a.withHandling(a.handled().channelOpened("C0INCIDENT", "U-lead", at)).next(Alert.Change.channel,
+                a.rule(), a.severity(), a.status(), at, a.evidence(), false, "Incident channel opened by U-lead"));
+
+        assertThat(store.timeline(id())).filteredOn(e -> e.kind() == TimelineEntry.Kind.action).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.title()).isEqualTo("Incident channel opened");
+                    assertThat(e.by()).isEqualTo("U-lead");
+                    assertThat(e.at()).isEqualTo(at);
+                });
     }
 
     @Test

@@ -38,14 +38,27 @@ class IncidentButtonsTest {
         incidents.record(sev2);
         String id = Incident.idFor(sev2.alertId());
 
-        assertThat(Wirings.stepDone(incidents, id + "|public-update", "U0LEAD", T0.plusSeconds(600))).isNull();
+        Roles roles = Roles.load(Path.of("config/roles.yaml"));
+        var check = new io.firebreak.notify.slack.RoleCheck(roles,
+                new io.firebreak.notify.slack.GroupMembers(g -> Set.of(), Clock.systemUTC(), java.time.Duration.ofMinutes(5)));
+        java.util.function.BinaryOperator<String> owners = check::stepRefusal;
+        // legal's step: not for the comms team (U0EXAMPLE2), for legal (U0EXAMPLE3) and the comms lead (U0EXAMPLE1)
+        assertThat(Wirings.stepDone(incidents, owners, id + "|legal-review", "U0EXAMPLE2", T0.plusSeconds(60)))
+                .isEqualTo("You may not mark this step done: it is `legal`'s (or `comms-lead`'s, who may mark any step).");
+        assertThat(store.find(id).orElseThrow().step("legal-review").doneBy()).isNull();
+        assertThat(Wirings.stepDone(incidents, owners, id + "|legal-review", "U0EXAMPLE3", T0.plusSeconds(60))).isNull();
+        assertThat(store.find(id).orElseThrow().step("legal-review").doneBy()).isEqualTo("U0EXAMPLE3");
+        assertThat(Wirings.stepDone(incidents, owners, id + "|reply-most-shared", "U0EXAMPLE1", T0.plusSeconds(60))).isNull();
+
+        owners = (user, owner) -> null;
+        assertThat(Wirings.stepDone(incidents, owners, id + "|public-update", "U0LEAD", T0.plusSeconds(600))).isNull();
         StepState s = store.find(id).orElseThrow().step("public-update");
         assertThat(s.doneBy()).isEqualTo("U0LEAD");
         assertThat(s.onTime()).isEqualTo(1);
-        assertThat(Wirings.stepDone(incidents, id + "|nope", "U0LEAD", T0)).isEqualTo("Not done: incident " + id
+        assertThat(Wirings.stepDone(incidents, owners, id + "|nope", "U0LEAD", T0)).isEqualTo("Not done: incident " + id
                 + " has no step 'nope'.");
-        assertThat(Wirings.stepDone(incidents, "no-bar", "U0LEAD", T0)).isEqualTo("That button is not a playbook step.");
-        assertThat(Wirings.stepDone(incidents, id + "|", "U0LEAD", T0)).isEqualTo("That button is not a playbook step.");
+        assertThat(Wirings.stepDone(incidents, owners, "no-bar", "U0LEAD", T0)).isEqualTo("That button is not a playbook step.");
+        assertThat(Wirings.stepDone(incidents, owners, id + "|", "U0LEAD", T0)).isEqualTo("That button is not a playbook step.");
     }
 
     @Test

@@ -55,6 +55,15 @@ public final class GroupMembers {
         };
     }
 
+    /**
+     * Whether the user is in the group by the last answer Slack gave, however old, without asking again; null
+     * when no answer is known yet. For what must not wait on Slack (a modal's trigger lasts 3 seconds).
+     */
+    public Boolean knownToContain(String groupId, String user) {
+        Known known = cache.get(groupId);
+        return known == null ? null : known.users().contains(user);
+    }
+
     public boolean contains(String groupId, String user) {
         Instant now = clock.instant();
         Known known = cache.get(groupId);

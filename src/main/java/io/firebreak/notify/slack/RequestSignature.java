@@ -45,7 +45,9 @@ public final class RequestSignature {
         } catch (NumberFormatException e) {
             return Verdict.malformed;
         }
-        if (Math.abs(now.getEpochSecond() - seconds) > WINDOW.toSeconds()) {
+        // two comparisons rather than Math.abs(now - seconds), which overflows for a timestamp near Long.MIN_VALUE
+        long nowSeconds = now.getEpochSecond();
+        if (seconds < nowSeconds - WINDOW.toSeconds() || seconds > nowSeconds + WINDOW.toSeconds()) {
             return Verdict.stale;
         }
         byte[] expected = sign(timestamp.strip(), body).getBytes(StandardCharsets.US_ASCII);

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -67,6 +68,10 @@ public record Roles(Map<String, Role> roles, Map<Permission, List<String>> permi
         }
         responders.stream().filter(id -> id.contains("EXAMPLE")).forEach(out::add);
         return out;
+    }
+
+    public Optional<Role> role(String name) {
+        return Optional.ofNullable(roles.get(name));
     }
 
     public List<Role> allowed(Permission p) {

@@ -123,6 +123,11 @@ public final class SlackInteractions implements AutoCloseable {
         register();
     }
 
+    /** Who may do what, for the handlers of other packages' buttons (a playbook step's owner role). */
+    public RoleCheck roles() {
+        return roles;
+    }
+
     /** Buttons other packages answer ({@code step_done}): register before or after start, both work. */
     public InteractionHandlers handlers() {
         return handlers;
@@ -228,12 +233,12 @@ public final class SlackInteractions implements AutoCloseable {
         });
         app.blockAction(SlackMessage.RESOLVE, (req, ctx) -> {
             Press p = Press.of(req.getPayload(), clock);
-            later(p, Permission.resolve, () -> openView(p, resolveView(p)));
+            modal(p, Permission.resolve, () -> openView(p, resolveView(p)));
             return ctx.ack();
         });
         app.blockAction(SlackMessage.EDIT_STATEMENT, (req, ctx) -> {
             Press p = Press.of(req.getPayload(), clock);
-            later(p, Permission.edit_statement, () -> openView(p, editView(p, currentStatement(p.value()))));
+            modal(p, Permission.edit_statement, () -> openView(p, editView(p, currentStatement(p.value()))));
             return ctx.ack();
         });
         app.blockAction(SlackMessage.OPEN_CHANNEL, (req, ctx) -> {
@@ -292,9 +297,22 @@ public final class SlackInteractions implements AutoCloseable {
 
     /** What to do once Slack has its answer: the role check first; a refusal is told to the presser only. */
     private void later(Press p, Permission needs, Work then) {
+        checked(p, needs, false, then);
+    }
+
+    /**
+     * A button that opens a modal: {@code views.open} must come within 3 seconds of the press, so no call to Slack
+     * comes before it. The role check here uses only what is known (user ids, group members already fetched);
+     * the submission is checked in full.
+     */
+    private void modal(Press p, Permission needs, Work open) {
+        checked(p, needs, true, open);
+    }
+
+    private void checked(Press p, Permission needs, boolean withoutSlack, Work then) {
         submit(() -> {
             try {
-                String refusal = roles.refusal(p.user(), needs);
+                String refusal = withoutSlack ? roles.knownRefusal(p.user(), needs) : roles.refusal(p.user(), needs);
                 if (refusal != null) {
                     LOG.info("Slack: {} may not {} ({})", p.user(), needs, p.value());
                     tell(p, refusal);
@@ -387,6 +405,8 @@ public final class SlackInteractions implements AutoCloseable {
         var existing = channels.find(alertId);
         if (existing.isPresent()) {
             invite(existing.get(), List.of(p.user()));
+            // recorded already, unless the service stopped between keeping the channel and recording it
+            actions.act(new AlertBook.Action(alertId, Kind.open_channel, p.user(), p.at(), null, existing.get(), null));
             tell(p, "The incident channel for this alert is <#" + existing.get() + ">.");
             return;
         }
@@ -415,6 +435,8 @@ public final class SlackInteractions implements AutoCloseable {
         methods.chatPostMessage(q -> q.channel(channelId).unfurlLinks(false).linkNames(false)
                 .text("Incident channel for alert `" + SlackText.code(alertId) + "`, opened by " + SlackText.user(p.user())
                         + (link == null ? "." : ": <" + link + "|the alert message>")));
+        // a version of the alert of its own: the message says where the channel is, and the incident's timeline has it
+        act(p, new AlertBook.Action(alertId, Kind.open_channel, p.user(), p.at(), null, id, null));
         tell(p, "Incident channel opened: <#" + id + ">.");
     }
 

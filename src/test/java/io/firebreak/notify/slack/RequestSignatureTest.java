@@ -48,6 +48,15 @@ class RequestSignatureTest {
     }
 
     @Test
+    void anAbsurdTimestamp_isStale_notAnOverflowThatLooksFresh() {
+        // |now - ts| overflows for ts = now + Long.MIN_VALUE and came out negative, "within five minutes"
+        for (String ts : new String[] {String.valueOf(NOW.getEpochSecond() + Long.MIN_VALUE), String.valueOf(Long.MIN_VALUE),
+                String.valueOf(Long.MAX_VALUE)}) {
+            assertThat(signature.check(ts, signature.sign(ts, BODY), BODY, NOW)).as("ts %s", ts).isEqualTo(Verdict.stale);
+        }
+    }
+
+    @Test
     void aWrongSignature_anotherBody_orAnotherSecret_areRefused() {
         String ts = ts(0);
         String good = signature.sign(ts, BODY);

@@ -104,4 +104,27 @@ class RolesTest {
         }, moving, Duration.ofMinutes(5));
         assertThat(failing.contains("S0TEAM", "U0MEMBER")).isFalse();
     }
+
+    @Test
+    void theCheckBeforeAModal_neverAsksSlack_andRefusesOnlyWhatIsKnown() throws Exception {
+        Roles roles = load("roles: {lead: {users: [U0LEAD1], groups: [S0LEADS]}}\npermissions: {resolve: [lead]}\n");
+        AtomicInteger asked = new AtomicInteger();
+        GroupMembers groups = new GroupMembers(g -> {
+            asked.incrementAndGet();
+            return Set.of("U0MEMBER");
+        }, Clock.systemUTC(), Duration.ofMinutes(5));
+        RoleCheck check = new RoleCheck(roles, groups);
+
+        assertThat(check.knownRefusal("U0LEAD1", Permission.resolve)).as("named in the role").isNull();
+        assertThat(check.knownRefusal("U0OTHER", Permission.resolve)).as("the group is not known yet: the submission decides")
+                .isNull();
+        assertThat(asked).as("a modal's trigger lasts 3 s: no call to Slack before it opens").hasValue(0);
+
+        assertThat(check.refusal("U0OTHER", Permission.resolve)).isNotNull();
+        assertThat(asked).hasValue(1);
+        assertThat(check.knownRefusal("U0OTHER", Permission.resolve)).as("known now: not a member")
+                .isEqualTo("You may not resolve this alert: that needs the role `lead`.");
+        assertThat(check.knownRefusal("U0MEMBER", Permission.resolve)).isNull();
+        assertThat(asked).hasValue(1);
+    }
 }

@@ -450,7 +450,9 @@ class SlackInteractionsTest {
         press("firebreak_acknowledge", GROUPIE);
         press("firebreak_open_channel", GROUPIE);
 
-        assertThat(acted).singleElement().satisfies(a -> assertThat(a.user()).isEqualTo(GROUPIE));
+        assertThat(acted).extracting(AlertBook.Action::kind)
+                .containsExactly(AlertBook.Action.Kind.acknowledge, AlertBook.Action.Kind.open_channel);
+        assertThat(acted).allSatisfy(a -> assertThat(a.user()).isEqualTo(GROUPIE));
         Call asked = single(slack.calls("usergroups.users.list"));
         assertThat(asked.param("usergroup")).isEqualTo("S0EXAMPLE1");
         assertThat(slack.calls("conversations.create")).hasSize(1);
@@ -485,6 +487,17 @@ class SlackInteractionsTest {
                 + "<@U0EXAMPLE2>: <https://firebreak-standin.slack.invalid/archives/" + channel + "/p" + ts.replace(".", "")
                 + "|the alert message>");
         assertThat(single(slack.calls("chat.postEphemeral")).param("text")).isEqualTo("Incident channel opened: <#" + created + ">.");
+        // recorded on the alert with who and when, a version of its own, and the alert message says where it is
+        assertThat(acted).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(AlertBook.Action.Kind.open_channel);
+            assertThat(a.text()).isEqualTo(created);
+        });
+        assertThat(current().change()).isEqualTo(Alert.Change.channel);
+        assertThat(current().handled().channelBy()).isEqualTo(TEAM);
+        assertThat(current().handled().channelAt()).isEqualTo(NOW);
+        assertThat(lastUpdate().param("blocks")).contains("Incident channel <#" + created + "> opened by <@U0EXAMPLE2> at <!date^"
+                + NOW.getEpochSecond());
+        long version = current().version();
 
         slack.forgetCalls();
         press("firebreak_open_channel", LEAD);
@@ -492,6 +505,7 @@ class SlackInteractionsTest {
         assertThat(single(slack.calls("conversations.invite")).param("users")).isEqualTo(LEAD);
         assertThat(single(slack.calls("chat.postEphemeral")).param("text"))
                 .isEqualTo("The incident channel for this alert is <#" + created + ">.");
+        assertThat(current().version()).as("opened once: a second press is no new version").isEqualTo(version);
         assertThat(Files.readString(data.resolve("state/incident-channels.jsonl"))).contains(created);
     }
 
