@@ -213,9 +213,10 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.printf("  %-18s %-8s %s%n", s.id(), s.state(), s.doneBy() == null ? "" : "by " + s.doneBy() + " at " + s.doneAt());
         }
         Path report = home.data().resolve("incidents").resolve(i.id() + ".md");
+        var read = new io.firebreak.store.MentionRecovery(service.client(), service.store());
         io.firebreak.service.IncidentReports.write(new io.firebreak.store.ElasticIncidents(service.client(),
                         service.store().prefix(), 0),
-                new io.firebreak.store.MentionRecovery(service.client(), service.store()), statements(home), i.id(), report);
+                read, read, statements(home), i.id(), report);
         System.out.printf("Post-incident report: %s (./firebreak incident report %s gives it again)%n", report, i.id());
     }
 
