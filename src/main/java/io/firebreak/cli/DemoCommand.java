@@ -78,7 +78,9 @@ public final class DemoCommand implements Callable<Integer> {
         // the people act as long after the onset in either scenario (the Chinese one starts 8 hours earlier in UTC)
         Duration shift = Duration.between(DemoScenario.ONSET, onset);
         Instant acknowledgeAt = DemoScenario.ACKNOWLEDGE_AT.plus(shift);
-        Instant remindersAt = DemoScenario.REMINDERS_AT.plus(shift);
+        Instant statementAt = DemoScenario.STATEMENT_AT.plus(shift);
+        Instant repliesAt = DemoScenario.REPLIES_DONE_AT.plus(shift);
+        Instant reportAt = DemoScenario.REPORT_AT.plus(shift);
         try (FirebreakService service = FirebreakService.start(home, settings, Wirings.live(home, env, System.out, null, clock))) {
             System.out.printf("Ready in %.1f s: API %s, Elasticsearch %s%n%n", seconds(t0), service.apiUrl(), service.elasticsearchUrl());
 
@@ -92,29 +94,42 @@ public final class DemoCommand implements Callable<Integer> {
             var credentials = io.firebreak.access.ClientCredentials.fromEnvironment(settings.access().signatureSecretEnv(), env);
             LiveDetection detection = (LiveDetection) service.detection();
             IncidentDesk desk = detection.resource(IncidentDesk.class).orElseThrow();
-            // the people's part, on the demo clock: the wave in three parts, buttons pressed in between
-            int[] counts = send(service, http, credentials, DemoScenario.split(lines, acknowledgeAt, true));
-            settle(detection, desk);
-            String alertId = desk.incidents().active().stream().map(Incident::alertId).findFirst().orElse(null);
-            if (alertId != null) {
-                press(detection, clock, acknowledgeAt, alertId, AlertBook.Action.Kind.acknowledge,
-                        DemoScenario.DUTY_MANAGER);
+            // the calm weeks at once, then the story on the demo clock: the feed a few scenario minutes at a time, the
+            // desk ticking after each as the service's does every 5 s (so what falls due is reminded when it would be),
+            // and the buttons pressed at their times
+            int[] counts = send(service, http, credentials, DemoScenario.split(lines, onset, true));
+            List<String> pending = DemoScenario.split(lines, onset, false);
+            java.util.TreeSet<Instant> moments = new java.util.TreeSet<>(List.of(acknowledgeAt, statementAt, repliesAt));
+            for (Instant m = onset.plus(DemoScenario.TICK); !m.isAfter(reportAt); m = m.plus(DemoScenario.TICK)) {
+                moments.add(m);
             }
-            List<String> rest = DemoScenario.split(lines, acknowledgeAt, false);
-            add(counts, send(service, http, credentials, DemoScenario.split(rest, remindersAt, true)));
-            settle(detection, desk);
-            clock.set(remindersAt);
-            desk.tick(); // the holding statement was due 15 min after SEV1: its owner is reminded
-            if (alertId != null) {
-                press(detection, clock, DemoScenario.STATEMENT_AT.plus(shift), alertId, AlertBook.Action.Kind.approve_statement,
-                        DemoScenario.COMMS_LEAD);
+            String alertId = null;
+            for (Instant m : moments) {
+                List<String> due = DemoScenario.split(pending, m, true);
+                pending = DemoScenario.split(pending, m, false);
+                if (!due.isEmpty()) {
+                    add(counts, send(service, http, credentials, due));
+                }
                 settle(detection, desk);
-                clock.set(DemoScenario.REPLIES_DONE_AT.plus(shift));
-                // the Done button of the checklist: the replies (the Chinese playbook: the large accounts reached)
-                desk.incidents().stepDone(Incident.idFor(alertId), chinese ? "large-accounts" : "reply-most-shared",
-                        DemoScenario.SOCIAL_TEAM, clock.instant());
+                clock.set(m);
+                desk.tick();
+                if (alertId == null) {
+                    alertId = desk.incidents().active().stream().map(Incident::alertId).findFirst().orElse(null);
+                }
+                if (alertId == null) {
+                    continue;
+                }
+                if (m.equals(acknowledgeAt)) {
+                    press(detection, clock, m, alertId, AlertBook.Action.Kind.acknowledge, DemoScenario.DUTY_MANAGER);
+                } else if (m.equals(statementAt)) {
+                    press(detection, clock, m, alertId, AlertBook.Action.Kind.approve_statement, DemoScenario.COMMS_LEAD);
+                } else if (m.equals(repliesAt)) {
+                    // the Done button of the checklist: the replies (the Chinese playbook: the large accounts reached)
+                    desk.incidents().stepDone(Incident.idFor(alertId), chinese ? "large-accounts" : "reply-most-shared",
+                            DemoScenario.SOCIAL_TEAM, m);
+                }
             }
-            add(counts, send(service, http, credentials, DemoScenario.split(rest, remindersAt, false)));
+            add(counts, send(service, http, credentials, pending)); // the two broken lines
             int indexed = counts[0];
             int rejected = counts[1];
             System.out.printf("Sent over HTTP in %.1f s: %,d indexed, %,d rejected (kept as dead letters).%n%n",
@@ -122,7 +137,7 @@ public final class DemoCommand implements Callable<Integer> {
             // the feed has ended: close the last minutes as a backtest would, and wait for the alerts
             detection.finish();
             settle(detection, desk);
-            clock.set(DemoScenario.REPORT_AT.plus(shift));
+            clock.set(reportAt);
             desk.tick();
 
             service.store().refresh();
@@ -213,10 +228,13 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.printf("  %-18s %-8s %s%n", s.id(), s.state(), s.doneBy() == null ? "" : "by " + s.doneBy() + " at " + s.doneAt());
         }
         Path report = home.data().resolve("incidents").resolve(i.id() + ".md");
+        var read = new io.firebreak.store.MentionRecovery(service.client(), service.store());
         io.firebreak.service.IncidentReports.write(new io.firebreak.store.ElasticIncidents(service.client(),
                         service.store().prefix(), 0),
-                new io.firebreak.store.MentionRecovery(service.client(), service.store()), statements(home), i.id(), report);
-        System.out.printf("Post-incident report: %s (./firebreak incident report %s gives it again)%n", report, i.id());
+                read, read, statements(home), i.id(), report);
+        // the demo's state is its own folder: the report command finds it only when told so
+        System.out.printf("Post-incident report: %s%n  (again, with the demo's data: FIREBREAK_DATA=%s %s incident report %s)%n",
+                report, home.data(), home.root().resolve("firebreak"), i.id());
     }
 
     private static io.firebreak.statement.HoldingStatements statements(Home home) {

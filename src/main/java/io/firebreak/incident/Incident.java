@@ -38,9 +38,14 @@ public record Incident(String id, String alertId, String brand, String category,
     /** open while the alert is; resolved once it ended (recovery steps may still run); closed when every step is settled. */
     public enum Status { open, resolved, closed }
 
-    /** The severity the incident moved to, when, and the alert version that moved it. */
+    /**
+     * The severity the incident moved to, when, and the alert version that moved it.
+     *
+     * @param rule the rule that version named (an alert's rule can change as a stronger one takes it over); null in
+     *             incidents recorded before it was kept
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record SeverityChange(Severity severity, Instant at, long alertVersion) {}
+    public record SeverityChange(Severity severity, Instant at, long alertVersion, String rule) {}
 
     /**
      * A version of the public holding statement: the recommended one when the incident opened, then each
@@ -51,10 +56,23 @@ public record Incident(String id, String alertId, String brand, String category,
         public enum Kind { recommended, approved, edited }
     }
 
-    /** The highest figures the alert's evidence reached. */
+    /**
+     * The highest figures the alert's evidence reached. {@code count} to {@code at} are the update with the most
+     * mentions (its window, negative count, ratio and baseline); the highest negative share and reach may come
+     * from other updates, each kept with its own window and time.
+     *
+     * @param negativeShare the highest negative share of any update
+     * @param reach         the highest reach of any update
+     * @param highestShare  the update the highest negative share was read in; null in incidents recorded before it was kept
+     * @param highestReach  the update the highest reach was read in; null likewise
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Peak(long count, String window, long negativeCount, double negativeShare, long reach, double ratio,
-                       double baseline, Instant at) {}
+                       double baseline, Instant at, Reading highestShare, Reading highestReach) {}
+
+    /** One detection update's window as the rule read it: its end, span, mentions, negative ones and reach. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Reading(Instant at, String window, long count, long negativeCount, double negativeShare, long reach) {}
 
     /** The incident id an alert's incident has: readable, stable, safe in a URL and a file name. */
     public static String idFor(String alertId) {

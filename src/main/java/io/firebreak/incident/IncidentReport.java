@@ -1,5 +1,6 @@
 package io.firebreak.incident;
 
+import io.firebreak.detect.Severity;
 import io.firebreak.notify.TopPost;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,18 +46,96 @@ public final class IncidentReport {
 
     private static void summary(StringBuilder md, Incident i, String brandName) {
         md.append("## Summary\n\n");
-        md.append("- Incident: `").append(i.id()).append("` (alert `").append(i.alertId()).append("`, rule `")
-                .append(i.rule()).append("`)\n");
+        md.append("- Incident: `").append(i.id()).append("` (alert `").append(i.alertId()).append("`)\n");
+        md.append("- ").append(rules(i)).append('\n');
         md.append("- Brand: ").append(Markdown.inline(brandName, 80)).append("; category: ").append(Markdown.inline(i.category(), 40))
                 .append("; playbook: ").append(Markdown.inline(i.playbook(), 40)).append('\n');
         md.append("- Opened: ").append(i.openedBy() == null ? "automatically, the alert " + Markdown.inline(i.reason(), 100)
                 : "by hand, " + Markdown.inline(i.reason(), 200)).append('\n');
         md.append("- Highest severity: ").append(peakSeverity(i)).append("; status: ").append(i.status()).append('\n');
-        long late = i.steps().stream().mapToLong(StepState::late).sum();
-        long missed = i.steps().stream().mapToLong(StepState::missed).sum();
-        long onTime = i.steps().stream().mapToLong(StepState::onTime).sum();
-        md.append("- Playbook steps: ").append(onTime).append(" done on time, ").append(late).append(" late, ")
-                .append(missed).append(" missed\n\n");
+        md.append("- ").append(stepCounts(i.steps())).append('\n');
+        for (StepState s : i.steps()) {
+            if (s.repeating()) {
+                md.append("- ").append(Markdown.inline(s.title(), 120)).append(": ").append(slots(s)).append('\n');
+            }
+        }
+        md.append('\n');
+    }
+
+    /**
+     * The rules the alert named: one, or each with what it stood for (the first, the one at the time the
+     * incident opened, the one at its highest severity), in the order they came.
+     */
+    static String rules(Incident i) {
+        List<Incident.SeverityChange> path = i.severityPath().stream().filter(c -> c.rule() != null).toList();
+        if (path.isEmpty() || path.stream().allMatch(c -> c.rule().equals(path.get(0).rule()))) {
+            return "Rule: `" + (path.isEmpty() ? i.rule() : path.get(0).rule()) + "`";
+        }
+        String atOpening = path.stream().filter(c -> !c.at().isAfter(i.openedAt())).reduce((a, b) -> b)
+                .orElse(path.get(0)).rule();
+        Severity top = path.stream().map(Incident.SeverityChange::severity).min(Enum::compareTo).orElseThrow();
+        String atTop = path.stream().filter(c -> c.severity() == top).findFirst().orElseThrow().rule();
+        java.util.Map<String, Long> from = new java.util.LinkedHashMap<>();
+        path.forEach(c -> from.putIfAbsent(c.rule(), c.alertVersion()));
+        List<String> named = new java.util.ArrayList<>();
+        from.forEach((rule, version) -> {
+            List<String> roles = new java.util.ArrayList<>();
+            roles.add(rule.equals(path.get(0).rule()) ? "first" : "from v" + version);
+            if (rule.equals(atOpening)) {
+                roles.add("when the incident opened");
+            }
+            if (rule.equals(atTop)) {
+                roles.add("at its highest severity, " + top);
+            }
+            named.add("`" + rule + "` (" + String.join(", ", roles) + ")");
+        });
+        return "Rules: " + String.join("; ", named);
+    }
+
+    /** Steps by where they stand, each counted once; a repeating step's slots are told apart ({@link #slots}). */
+    static String stepCounts(List<StepState> steps) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (String label : List.of("done on time", "done late", "missed", "overdue", "to do", "waiting", "not needed")) {
+            counts.put(label, 0);
+        }
+        int repeating = 0;
+        for (StepState s : steps) {
+            if (s.repeating()) {
+                repeating++;
+                continue;
+            }
+            String label = switch (s.state()) {
+                case done -> s.late() > 0 ? "done late" : "done on time";
+                case missed -> "missed";
+                case overdue -> "overdue";
+                case pending -> "to do";
+                case waiting -> "waiting";
+                case skipped -> "not needed";
+            };
+            counts.merge(label, 1, Integer::sum);
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        counts.forEach((label, n) -> {
+            if (n > 0) {
+                parts.add(n + " " + label);
+            }
+        });
+        if (repeating > 0) {
+            parts.add(repeating + " repeating (its slots below)");
+        }
+        return "Playbook steps (" + steps.size() + "): " + (parts.isEmpty() ? "none" : String.join(", ", parts));
+    }
+
+    /** A repeating step's slots: how many of those that came round were done on time, late, missed. */
+    static String slots(StepState s) {
+        int passed = s.onTime() + s.late() + s.missed();
+        String counts = passed == 0 ? "no slot came round"
+                : s.onTime() + " of " + passed + " slot" + (passed == 1 ? "" : "s") + " on time"
+                + (s.late() > 0 ? ", " + s.late() + " late" : "") + (s.missed() > 0 ? ", " + s.missed() + " missed" : "");
+        if (s.state() == StepState.State.skipped && passed == 0) {
+            return "not needed";
+        }
+        return s.state().settled() || s.dueAt() == null ? counts : counts + "; next due " + TIME.format(s.dueAt());
     }
 
     private static String peakSeverity(Incident i) {
@@ -82,7 +161,8 @@ public final class IncidentReport {
 
     private static void severityPath(StringBuilder md, Incident i) {
         md.append("## Severity path\n\n");
-        md.append(i.severityPath().stream().map(c -> c.severity() + " at " + TIME.format(c.at()) + " (v" + c.alertVersion() + ")")
+        md.append(i.severityPath().stream().map(c -> c.severity() + " at " + TIME.format(c.at()) + " (v" + c.alertVersion()
+                        + (c.rule() == null ? "" : ", `" + c.rule() + "`") + ")")
                 .collect(Collectors.joining(" → "))).append("\n\n");
     }
 
@@ -92,16 +172,35 @@ public final class IncidentReport {
         if (p == null) {
             md.append("No figures recorded.\n\n");
         } else {
-            md.append(String.format(Locale.ROOT, "- Volume: %d mentions in %s at %s, %.1f× the baseline of %.1f%n",
-                    p.count(), Markdown.inline(p.window(), 10), TIME.format(p.at()), p.ratio(), p.baseline()));
-            md.append(String.format(Locale.ROOT, "- Negative share: %.0f%% at its highest (%d negative mentions at the peak volume)%n",
-                    100 * p.negativeShare(), p.negativeCount()));
-            md.append(String.format(Locale.ROOT, "- Reach: %,d at its highest%n", p.reach()));
+            // each figure with the window it was read in: the most mentions, the highest share and the widest
+            // reach are often different updates
+            String window = span(p.window());
+            md.append(String.format(Locale.ROOT, "- Most mentions: %,d in the %s to %s, %.1f× the baseline of %.1f mentions per %s;"
+                            + " %,d of them (%.0f%%) negative%n", p.count(), window, TIME.format(p.at()), p.ratio(), p.baseline(),
+                    window, p.negativeCount(), p.count() == 0 ? 0.0 : 100.0 * p.negativeCount() / p.count()));
+            Incident.Reading share = p.highestShare();
+            md.append(share == null
+                    ? String.format(Locale.ROOT, "- Highest negative share: %.0f%% (its window was not recorded)%n", 100 * p.negativeShare())
+                    : String.format(Locale.ROOT, "- Highest negative share: %.0f%%, %,d of the %,d mentions in the %s to %s%n",
+                            100 * share.negativeShare(), share.negativeCount(), share.count(), span(share.window()), TIME.format(share.at())));
+            Incident.Reading reach = p.highestReach();
+            md.append(reach == null
+                    ? String.format(Locale.ROOT, "- Highest reach: %,d (its window was not recorded)%n", p.reach())
+                    : String.format(Locale.ROOT, "- Highest reach: %,d, the %,d mentions in the %s to %s%n",
+                            reach.reach(), reach.count(), span(reach.window()), TIME.format(reach.at())));
             md.append('\n');
         }
         if (chart != null) {
             md.append("![Mentions vs baseline](").append(chart).append(")\n\n");
         }
+    }
+
+    /** A rule's window as words: {@code 60m} is "60 min". */
+    static String span(String window) {
+        if (window != null && window.matches("\\d+m")) {
+            return window.substring(0, window.length() - 1) + " min";
+        }
+        return Markdown.inline(window, 10);
     }
 
     private static void steps(StringBuilder md, Incident i) {
@@ -119,8 +218,7 @@ public final class IncidentReport {
     /** On time, late, missed, skipped, or still to do, with a repeating step's counts. */
     static String outcome(StepState s) {
         if (s.repeating()) {
-            String counts = s.onTime() + " on time, " + s.late() + " late, " + s.missed() + " missed";
-            return s.state().settled() ? counts : counts + "; next " + s.state();
+            return slots(s);
         }
         return switch (s.state()) {
             case done -> s.late() > 0 ? "late" : "on time";
@@ -177,7 +275,7 @@ public final class IncidentReport {
             if (n++ == TOP_POSTS) {
                 break;
             }
-            md.append(n).append(". ").append(Markdown.inline(p.text(), 280)).append("  \n   ")
+            md.append(n).append(". ").append(Markdown.leading(p.text(), 280)).append("  \n   ")
                     .append(p.authorHandle() == null ? "" : "by " + Markdown.inline(p.authorHandle(), 40) + ", ")
                     .append(String.format(Locale.ROOT, "%,d followers, %,d shares", p.followers(), p.shares()))
                     .append(p.url() == null || Markdown.url(p.url()).isEmpty() ? "" : ", " + Markdown.url(p.url())).append('\n');
@@ -198,10 +296,11 @@ public final class IncidentReport {
         }
         md.append(String.format(Locale.ROOT, "- The brand's usual negative share (the week before detection, %,d mentions): %.0f%%%n",
                 r.baselineMentions(), 100 * r.baselineShare()));
-        if (r.backAt() == null) {
-            md.append("- Not back to the baseline yet in the mentions indexed so far.\n");
-        } else {
-            md.append("- Back to the baseline (within ").append(Math.round(100 * Recovery.MARGIN)).append(" points) in the hour from ")
+        String rule = "within " + Math.round(100 * Recovery.MARGIN) + " points, " + Recovery.HOURS_IN_A_ROW
+                + " hours in a row of " + Recovery.MIN_MENTIONS + " mentions or more";
+        String range = "the " + Recovery.SPAN.toHours() + " h from detection, as indexed so far";
+        if (r.backAt() != null) {
+            md.append("- Back to the baseline (").append(rule).append(") from the hour of ")
                     .append(TIME.format(r.backAt())).append(": ").append(duration(Duration.between(i.detectedAt(), r.backAt())))
                     .append(" after detection");
             if (i.resolvedAt() != null) {
@@ -209,10 +308,21 @@ public final class IncidentReport {
                 md.append(after.isNegative() ? ", before the alert resolved" : ", " + duration(after) + " after it resolved");
             }
             md.append('\n');
+        } else if (r.measurable() < Recovery.HOURS_IN_A_ROW) {
+            md.append("- Not yet measurable: after the peak hour, ").append(r.measurable() == 0 ? "no hour"
+                            : r.measurable() == 1 ? "one hour only" : r.measurable() + " hours")
+                    .append(" had ").append(Recovery.MIN_MENTIONS).append(" mentions or more, too few to tell the share from chance ")
+                    .append("(back means ").append(rule).append("); not back within the report's range (").append(range).append(")\n");
+        } else {
+            md.append("- Not back to the baseline within the report's range (").append(range).append("): ")
+                    .append(r.measurable()).append(" hours after the peak had enough mentions, but not ")
+                    .append(Recovery.HOURS_IN_A_ROW).append(" in a row within ").append(Math.round(100 * Recovery.MARGIN))
+                    .append(" points\n");
         }
         md.append("\n| hour | mentions | negative |\n|---|---|---|\n");
         for (Recovery.Hour h : r.hours()) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.0f%% |%n", TIME.format(h.at()), h.mentions(), 100 * h.share()));
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.0f%%%s |%n", TIME.format(h.at()), h.mentions(), 100 * h.share(),
+                    h.measurable() ? "" : " (too few to tell)"));
         }
         md.append('\n');
     }

@@ -259,7 +259,7 @@ public final class Incidents {
         Instant openedAt = by == null ? history.get(history.size() - 1).updatedAt() : at;
         Incident fresh = new Incident(Incident.idFor(first.alertId()), first.alertId(), first.brand(), first.category(),
                 first.rule(), playbook.category(), Incident.Status.open, by, reason, openedAt, first.firedAt(),
-                first.severity(), List.of(new Incident.SeverityChange(first.severity(), first.firedAt(), first.version())),
+                first.severity(), List.of(new Incident.SeverityChange(first.severity(), first.firedAt(), first.version(), first.rule())),
                 null, null, null, null, null, null, 0, 1, null, playbook.steps().stream().map(StepState::of).toList(),
                 List.of(), List.of(), List.of());
         Draft d = new Draft(fresh);
@@ -400,7 +400,7 @@ public final class Incidents {
             }
             if (v.severity() != severity) {
                 severity = v.severity();
-                path.add(new Incident.SeverityChange(v.severity(), at, v.version()));
+                path.add(new Incident.SeverityChange(v.severity(), at, v.version(), v.rule()));
             }
             peak(v.evidence(), at);
             if (!v.open() && status == Incident.Status.open) {
@@ -555,14 +555,19 @@ public final class Incidents {
             if (e == null) {
                 return;
             }
+            // each highest figure keeps the window it was read in: the most mentions, the highest share and the
+            // widest reach are often different updates
+            Incident.Reading now = new Incident.Reading(at, e.window(), e.count(), e.negativeCount(), e.negativeShare(), e.reach());
+            Incident.Reading share = peak == null || e.negativeShare() > peak.negativeShare() ? now : peak.highestShare();
+            Incident.Reading reach = peak == null || e.reach() > peak.reach() ? now : peak.highestReach();
+            double maxShare = Math.max(e.negativeShare(), peak == null ? 0 : peak.negativeShare());
+            long maxReach = Math.max(e.reach(), peak == null ? 0 : peak.reach());
             if (peak == null || e.count() > peak.count()) {
-                peak = new Incident.Peak(e.count(), e.window(), e.negativeCount(),
-                        Math.max(e.negativeShare(), peak == null ? 0 : peak.negativeShare()),
-                        Math.max(e.reach(), peak == null ? 0 : peak.reach()), e.ratio(), e.baseline(), at);
+                peak = new Incident.Peak(e.count(), e.window(), e.negativeCount(), maxShare, maxReach, e.ratio(), e.baseline(),
+                        at, share, reach);
             } else if (e.negativeShare() > peak.negativeShare() || e.reach() > peak.reach()) {
-                peak = new Incident.Peak(peak.count(), peak.window(), peak.negativeCount(),
-                        Math.max(e.negativeShare(), peak.negativeShare()), Math.max(e.reach(), peak.reach()), peak.ratio(),
-                        peak.baseline(), peak.at());
+                peak = new Incident.Peak(peak.count(), peak.window(), peak.negativeCount(), maxShare, maxReach, peak.ratio(),
+                        peak.baseline(), peak.at(), share, reach);
             }
         }
 

@@ -46,12 +46,14 @@ public final class DemoScenario {
     /**
      * What the demo's people do, on its clock (the scenario's own time): the duty manager acknowledges a few
      * minutes into the wave; the holding statement, due 15 minutes after SEV1, is approved late, after its
-     * reminder; the social team replies to the most-shared posts in time.
+     * reminder; the social team replies to the most-shared posts in time. Nobody does the legal review or
+     * the hourly public update: their reminders and missed slots come as the clock passes them.
      */
     public static final Instant ACKNOWLEDGE_AT = ONSET.plus(Duration.ofMinutes(10));
-    public static final Instant REMINDERS_AT = ONSET.plus(Duration.ofMinutes(36));
     public static final Instant STATEMENT_AT = ONSET.plus(Duration.ofMinutes(37));
     public static final Instant REPLIES_DONE_AT = ONSET.plus(Duration.ofMinutes(38));
+    /** How often the demo's clock moves on (and its incident desk ticks), in scenario time. */
+    public static final Duration TICK = Duration.ofMinutes(5);
     /** After the alert resolved: what is still to do is reminded, and the report written. */
     public static final Instant REPORT_AT = ONSET.plus(Duration.ofHours(4));
     public static final String DUTY_MANAGER = "U0DUTYMGR";

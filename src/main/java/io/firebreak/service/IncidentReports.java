@@ -9,9 +9,11 @@ import io.firebreak.incident.Incident;
 import io.firebreak.incident.IncidentReport;
 import io.firebreak.incident.IncidentStore;
 import io.firebreak.incident.Recovery;
+import io.firebreak.incident.ReportChart;
 import io.firebreak.incident.TimelineEntry;
 import io.firebreak.notify.AlertChart;
 import io.firebreak.notify.Notification;
+import io.firebreak.notify.SeriesPoint;
 import io.firebreak.statement.HoldingStatements;
 import io.firebreak.store.ElasticIncidents;
 import io.firebreak.store.MentionRecovery;
@@ -24,6 +26,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,31 +61,44 @@ public final class IncidentReports {
     public static String report(Home home, Settings settings, String id, Path out) {
         try (Backend backend = Backend.attach(home, settings)) {
             MentionStore mentions = backend.store(settings, true);
-            return write(store(backend, settings), new MentionRecovery(backend.client(), mentions), statements(home), id, out);
+            var read = new MentionRecovery(backend.client(), mentions);
+            return write(store(backend, settings), read, read, statements(home), id, out);
         }
     }
 
     /**
-     * The report of one incident from a store; with {@code out}, written there and the chart beside it.
+     * The report of one incident from a store; with {@code out}, written there and the chart beside it: the
+     * mentions from an hour before detection through the resolution and the recovery hours the report shows
+     * ({@link ReportChart}), or the series the alert last showed when they cannot be counted.
      *
      * @throws IllegalArgumentException when there is no such incident
      */
-    public static String write(IncidentStore store, Recovery.Lookup recovery, HoldingStatements statements, String id, Path out) {
+    public static String write(IncidentStore store, Recovery.Lookup recovery, ReportChart.Buckets buckets,
+                               HoldingStatements statements, String id, Path out) {
         Incident i = store.find(id).orElseThrow(() -> new IllegalArgumentException("no incident " + id
                 + " (./firebreak incident list shows them)"));
         String brandName = statements == null ? i.brand() : statements.displayName(i.brand());
         String chart = null;
+        List<TimelineEntry> timeline = store.timeline(id);
+        Recovery recovered = recovery.of(i);
         try {
             if (out != null) {
                 Path parent = out.toAbsolutePath().getParent();
                 Files.createDirectories(parent);
-                if (!i.series().isEmpty() || i.peak() != null) {
+                List<SeriesPoint> series = series(i, timeline, recovered, buckets);
+                if (!series.isEmpty() || i.peak() != null) {
                     Path png = parent.resolve(out.getFileName().toString().replaceFirst("\\.md$", "") + "-chart.png");
-                    Files.write(png, AlertChart.png(new Notification(chartAlert(i), brandName, null, i.topPosts(), i.series(), null)));
+                    Map<String, Instant> marks = new LinkedHashMap<>();
+                    marks.put("detected", i.detectedAt());
+                    if (i.resolvedAt() != null) {
+                        marks.put("resolved", i.resolvedAt());
+                    }
+                    Files.write(png, AlertChart.png(new Notification(chartAlert(i), brandName, null, i.topPosts(), series, null),
+                            marks));
                     chart = png.getFileName().toString();
                 }
             }
-            String md = IncidentReport.markdown(i, store.timeline(id), brandName, recovery.of(i), chart);
+            String md = IncidentReport.markdown(i, timeline, brandName, recovered, chart);
             if (out != null) {
                 Files.writeString(out, md);
             }
@@ -121,6 +138,14 @@ public final class IncidentReports {
         } catch (RuntimeException e) {
             return null; // the report names the brand by its id
         }
+    }
+
+    /** The report's chart series; an incident not resolved is drawn to its newest timeline entry. */
+    private static List<SeriesPoint> series(Incident i, List<TimelineEntry> timeline, Recovery recovered, ReportChart.Buckets buckets) {
+        Instant newest = timeline.stream().map(TimelineEntry::at).max(Instant::compareTo).orElse(i.detectedAt());
+        ReportChart.Span span = ReportChart.span(i, recovered, newest);
+        Map<Instant, Long> counts = buckets.count(i.brand(), span.from(), span.to(), span.bucket());
+        return counts == null ? i.series() : ReportChart.series(i, span, counts);
     }
 
     /** The alert as the chart needs it: the peak figures against the baseline. */

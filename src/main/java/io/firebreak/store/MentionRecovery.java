@@ -5,20 +5,24 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import io.firebreak.incident.Incident;
 import io.firebreak.incident.Recovery;
+import io.firebreak.incident.ReportChart;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How an incident's brand recovered, from its indexed mentions: the negative share of the week before
- * detection (its usual level), then hour by hour from detection for {@link #SPAN}.
+ * detection (its usual level), then hour by hour from detection for {@link Recovery#SPAN}; and its mentions
+ * per bucket for the report's chart.
  */
-public final class MentionRecovery implements Recovery.Lookup {
+public final class MentionRecovery implements Recovery.Lookup, ReportChart.Buckets {
 
     static final Duration BASELINE = Duration.ofDays(7);
-    static final Duration SPAN = Duration.ofHours(48);
+    static final Duration SPAN = Recovery.SPAN;
 
     private final ElasticsearchClient client;
     private final MentionStore store;
@@ -55,6 +59,26 @@ public final class MentionRecovery implements Recovery.Lookup {
         } catch (IOException | RuntimeException e) {
             return null; // the report says it could not be told
         }
+    }
+
+    @Override
+    public Map<Instant, Long> count(String brand, Instant from, Instant to, Duration bucket) {
+        Map<Instant, Long> out = new LinkedHashMap<>();
+        try {
+            var response = client.search(s -> s.index(store.alias()).ignoreUnavailable(true).allowNoIndices(true).size(0)
+                    .query(q -> brandBetween(q, brand, from, to))
+                    .aggregations("buckets", a -> a.dateHistogram(h -> h.field("created_at")
+                            .fixedInterval(i -> i.time(bucket.toMinutes() + "m")).minDocCount(1))), Void.class);
+            var agg = response.aggregations().get("buckets");
+            if (agg != null) {
+                for (DateHistogramBucket b : agg.dateHistogram().buckets().array()) {
+                    out.put(Instant.ofEpochMilli(b.key()), b.docCount());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null; // the report falls back to the series the alert last showed
+        }
+        return out;
     }
 
     private long[] counts(String brand, Instant from, Instant to) throws IOException {

@@ -74,6 +74,15 @@ class DistributionIT {
         assertThat(Path.of(decided.group(2))).isEqualTo(alertLog);
         assertThat(Files.readAllLines(alertLog)).hasSize(versions);
         assertThat(tmp.resolve("data")).as("nothing written beside the unpacked folder").doesNotExist();
+
+        // the incident the scare opened, its report and chart where the demo says, and a command that gives it again
+        Path report = home.resolve("data/demo/incidents/INC-acme-safety-20260302T0904Z.md");
+        assertThat(out.text()).contains("Post-incident report: " + report)
+                .contains("FIREBREAK_DATA=" + home.resolve("data/demo") + " " + home.resolve("firebreak")
+                        + " incident report INC-acme-safety-20260302T0904Z");
+        assertThat(Files.readString(report)).startsWith("# Post-incident report: Acme Air, safety")
+                .contains("![Mentions vs baseline](INC-acme-safety-20260302T0904Z-chart.png)");
+        assertThat(Files.size(report.resolveSibling("INC-acme-safety-20260302T0904Z-chart.png"))).isGreaterThan(2_000);
     }
 
     private record Output(int exitCode, String text) {

@@ -27,5 +27,16 @@ class AlertChartTest {
 
         assertThat(AlertChart.png(withSeries)).startsWith(PNG_MAGIC).hasSizeGreaterThan(2_000);
         assertThat(AlertChart.png(without)).startsWith(PNG_MAGIC).hasSizeGreaterThan(2_000);
+        assertThat(AlertChart.png(withSeries, java.util.Map.of("detected", FIRED.minus(Duration.ofMinutes(20)))))
+                .startsWith(PNG_MAGIC).hasSizeGreaterThan(2_000);
+    }
+
+    @Test
+    void theAxisSaysHowLongABucketIs() {
+        List<SeriesPoint> fiveMinutes = List.of(new SeriesPoint(FIRED, 1, 1), new SeriesPoint(FIRED.plus(Duration.ofMinutes(5)), 1, 1));
+        List<SeriesPoint> hourly = List.of(new SeriesPoint(FIRED, 1, 1), new SeriesPoint(FIRED.plus(Duration.ofHours(1)), 1, 1));
+
+        assertThat(AlertChart.lines(fiveMinutes, "t", java.util.Map.of()).getYAxisTitle()).isEqualTo("mentions per 5 min");
+        assertThat(AlertChart.lines(hourly, "t", java.util.Map.of()).getYAxisTitle()).isEqualTo("mentions per hour");
     }
 }
