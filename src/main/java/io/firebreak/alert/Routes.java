@@ -94,6 +94,11 @@ public final class Routes {
         return new Routes(routes, root.get("default_channel").asText());
     }
 
+    /** The routes in file order (the first that matches wins). */
+    public List<Route> routes() {
+        return routes;
+    }
+
     public String channelFor(Alert alert) {
         return channelFor(alert.brand(), alert.category(), alert.severity());
     }

@@ -73,6 +73,46 @@ class LintTest {
                         + " sets no min-share for volume-spike (it would be 0)");
     }
 
+    @Test
+    void aRouteToAnUnknownCategory_andAStepOwnedByAnUnknownRole_areReportedOnTheirLines(@TempDir Path home) throws IOException {
+        copy(Path.of("config"), home.resolve("config"));
+        copy(Path.of("rules"), home.resolve("rules"));
+        Path config = home.resolve("config");
+        edit(config.resolve("routing.yaml"), "category: [violence, safety,", "category: [violence, safty,");
+        edit(config.resolve("playbooks/legal.yaml"), "    owner: legal", "    owner: lawyers");
+        Path zh = config.resolve("playbooks/zh/safety.yaml");
+        Files.writeString(zh, Files.readString(zh).replaceFirst("owner: comms-lead", "owner: comms-leed"));
+        int route = line(config.resolve("routing.yaml"), "safty"), lawyers = line(config.resolve("playbooks/legal.yaml"), "lawyers");
+        int leed = line(zh, "comms-leed");
+
+        List<String> problems = lint(home);
+
+        assertThat(problems).containsExactly(
+                "config/playbooks/legal.yaml:" + lawyers + ": steps[1].owner: 'lawyers' is not a role of roles.yaml "
+                        + "[comms-lead, comms-team, legal]",
+                "config/playbooks/zh/safety.yaml:" + leed + ": steps[0].owner: 'comms-leed' is not a role of roles.yaml "
+                        + "[comms-lead, comms-team, legal]",
+                "config/routing.yaml:" + route + ": routes[0].category: 'safty' is not a category of categories.yaml "
+                        + "[conduct, customer-service, data-privacy, legal, misconduct, misinformation, natural-disaster, "
+                        + "other, outage, pricing, product-quality, safety, tampering, transport, violence] (the route can never match)");
+    }
+
+    @Test
+    void aPlaybookWithABadStep_isNotAlsoAMissingPlaybook(@TempDir Path home) throws IOException {
+        copy(Path.of("config"), home.resolve("config"));
+        copy(Path.of("rules"), home.resolve("rules"));
+        Path legal = home.resolve("config/playbooks/legal.yaml");
+        Files.writeString(legal, Files.readString(legal).replaceFirst("after: detected", "after: later"));
+
+        assertThat(lint(home)).singleElement().asString()
+                .startsWith("config/playbooks/legal.yaml:" + line(legal, "after: later") + ": steps[0].after: 'later' is not one of");
+    }
+
+    private static List<String> lint(Path home) {
+        return new Lint(new Home(home), home.resolve("rules"), home.resolve("config/thresholds.yaml")).run().stream()
+                .map(p -> home.relativize(p.file()) + ":" + p.line() + ": " + p.message()).toList();
+    }
+
     /** The 1-based line holding {@code text}: the test does not hard-code where the shipped files put things. */
     private static int line(Path file, String text) throws IOException {
         List<String> lines = Files.readAllLines(file);
