@@ -59,6 +59,7 @@ class LintTest {
                 "config/playbooks/list.yaml:1: a playbook is a map (category, steps ...)",
                 "config/playbooks/safety.yaml:4: expected ',' or ']', but got <stream end>",
                 "config/routing.yaml:9: routes[0].severity: 'SEV4' is not SEV1, SEV2 or SEV3",
+                "config/routing.yaml:12: routes[1].severity: 'SEV4' is not SEV1, SEV2 or SEV3",
                 "config/statements/safety.yaml:2: category 'safty' must live in safty.yaml",
                 "config/thresholds.yaml:" + originals + ": negative-spike.min-originals: expected a whole number, found 'fifteen'",
                 "config/thresholds.yaml:" + extra + ": negative-spike.sev2.extra: unknown key (a step has count and measure)",
@@ -106,6 +107,36 @@ class LintTest {
 
         assertThat(lint(home)).singleElement().asString()
                 .startsWith("config/playbooks/legal.yaml:" + line(legal, "after: later") + ": steps[0].after: 'later' is not one of");
+    }
+
+    @Test
+    void everyBadEntryOfAFileIsReported_notOnlyTheFirst(@TempDir Path home) throws IOException {
+        copy(Path.of("config"), home.resolve("config"));
+        copy(Path.of("rules"), home.resolve("rules"));
+        Path config = home.resolve("config");
+        edit(config.resolve("brands.yaml"), "    name: US Airways", "    nam: US Airways");
+        edit(config.resolve("brands.yaml"), "    aliases: [AA airlines]", "    alias: [AA airlines]");
+        edit(config.resolve("routing.yaml"), "  - severity: SEV1", "  - severity: SEV9");
+        Files.writeString(config.resolve("silences.yaml"), "silences:\n  - id: a\n    brand: united\n"
+                + "  - id: b\n    expires_at: soon\n");
+        edit(config.resolve("statements/legal.yaml"), "  default: holding", "  default: holdin");
+        edit(config.resolve("statements/legal.yaml"), "issue_fallback: a legal matter\n", "");
+        Path brands = config.resolve("brands.yaml"), routing = config.resolve("routing.yaml");
+
+        List<String> problems = lint(home);
+
+        assertThat(problems).containsExactly(
+                "config/brands.yaml:" + line(brands, "nam: US") + ": brands[1].nam: unknown key 'nam' (known keys: "
+                        + "aliases, exclusions, handles, hashtags, id, name, names)",
+                "config/brands.yaml:" + line(brands, "alias: [AA") + ": brands[2].alias: unknown key 'alias' (known keys: "
+                        + "aliases, exclusions, handles, hashtags, id, name, names)",
+                "config/routing.yaml:9: routes[0].severity: 'SEV9' is not SEV1, SEV2 or SEV3",
+                "config/routing.yaml:12: routes[1].severity: 'SEV9' is not SEV1, SEV2 or SEV3",
+                "config/silences.yaml:2: silences[0] (a): expires_at is missing; silences must expire",
+                "config/silences.yaml:4: silences[1] (b): expires_at is not an ISO-8601 instant: soon",
+                "config/statements/legal.yaml:0: issue_fallback is missing or not text",
+                "config/statements/legal.yaml:" + line(config.resolve("statements/legal.yaml"), "default: holdin")
+                        + ": recommend.default: no variant named 'holdin'");
     }
 
     private static List<String> lint(Path home) {
