@@ -121,6 +121,8 @@ class LintTest {
                 + "  - id: b\n    expires_at: soon\n");
         edit(config.resolve("statements/legal.yaml"), "  default: holding", "  default: holdin");
         edit(config.resolve("statements/legal.yaml"), "issue_fallback: a legal matter\n", "");
+        edit(config.resolve("thresholds.yaml"), "    growth: 1.5", "    growth: 0.5");
+        edit(config.resolve("thresholds.yaml"), "    shares: 500", "    shares: -5");
         Path brands = config.resolve("brands.yaml"), routing = config.resolve("routing.yaml");
 
         List<String> problems = lint(home);
@@ -136,7 +138,11 @@ class LintTest {
                 "config/silences.yaml:4: silences[1] (b): expires_at is not an ISO-8601 instant: soon",
                 "config/statements/legal.yaml:0: issue_fallback is missing or not text",
                 "config/statements/legal.yaml:" + line(config.resolve("statements/legal.yaml"), "default: holdin")
-                        + ": recommend.default: no variant named 'holdin'");
+                        + ": recommend.default: no variant named 'holdin'",
+                "config/thresholds.yaml:" + line(config.resolve("thresholds.yaml"), "growth: 0.5")
+                        + ": decisions.early-looks.growth: must be above 1 (each look needs a larger wave), found 0.5",
+                "config/thresholds.yaml:" + line(config.resolve("thresholds.yaml"), "shares: -5")
+                        + ": decisions.notable.shares: must be at least 1, found -5");
     }
 
     private static List<String> lint(Path home) {
