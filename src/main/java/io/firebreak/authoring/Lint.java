@@ -101,7 +101,9 @@ public final class Lint {
         try {
             none = Files.createTempFile("firebreak-lint", ".yaml");
             Files.writeString(none, "{}\n");
-            return RuleBook.compile(rulesDir, none);
+            try (QuietKie quiet = new QuietKie()) {
+                return RuleBook.compile(rulesDir, none);
+            }
         } catch (RuleBook.InvalidRules e) {
             e.problems().forEach(p -> problems.add(new Problem(p.file(), p.line(), p.message())));
             return null;

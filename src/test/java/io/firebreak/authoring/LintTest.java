@@ -145,6 +145,25 @@ class LintTest {
                         + ": decisions.notable.shares: must be at least 1, found -5");
     }
 
+    @Test
+    void aBrokenRule_isPrintedOnceByLint_notAlsoDumpedByDroolsOnStderr(@TempDir Path home) throws IOException {
+        copy(Path.of("config"), home.resolve("config"));
+        copy(Path.of("rules"), home.resolve("rules"));
+        Files.writeString(home.resolve("rules/broken.drl"), "package rules;\nrule \"broken: oops\"\nwhen\n    x(\nthen\nend\n");
+        var stderr = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream was = System.err;
+        List<String> problems;
+        System.setErr(new java.io.PrintStream(stderr, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            problems = lint(home);
+        } finally {
+            System.setErr(was);
+        }
+
+        assertThat(problems).anyMatch(p -> p.startsWith("rules/broken.drl:"));
+        assertThat(stderr.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("KieProject").doesNotContain("ERROR");
+    }
+
     private static List<String> lint(Path home) {
         return new Lint(new Home(home), home.resolve("rules"), home.resolve("config/thresholds.yaml")).run().stream()
                 .map(p -> home.relativize(p.file()) + ":" + p.line() + ": " + p.message()).toList();
