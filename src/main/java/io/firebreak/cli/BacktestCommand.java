@@ -80,6 +80,10 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--incidents", paramLabel = "FILE", description = "labelled incidents (YAML: brand, start, end, name) to score a sweep against")
     Path incidents;
 
+    @Option(names = "--json-file", paramLabel = "FILE", description = "also write the sweep's table as JSON to FILE "
+        + "(one run gives CI both the table and the JSON)")
+    Path jsonFile;
+
     @Option(names = "--json", description = "the sweep's table as JSON")
     boolean json;
 
@@ -162,6 +166,11 @@ public final class BacktestCommand implements Callable<Integer> {
             });
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (jsonFile != null) {
+            try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(jsonFile, StandardCharsets.UTF_8))) {
+                SweepTable.json(file, report);
+            }
+        }
         if (json) {
             SweepTable.json(out, report);
         } else {
