@@ -2,6 +2,7 @@ package io.firebreak.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.firebreak.detect.Severity;
 import java.io.IOException;
@@ -57,41 +58,60 @@ public final class Routes {
         } catch (IOException e) {
             throw new UncheckedIOException(name + ": cannot read: " + e.getMessage(), e);
         }
+        // every route is checked, so a file with two mistakes is fixed in one pass, not two restarts
+        List<String> problems = new ArrayList<>();
         if (root == null || !root.hasNonNull("default_channel")) {
-            throw new IllegalArgumentException(name + ": default_channel is missing");
+            problems.add(name + ": default_channel is missing");
         }
-        if (root.has("repeat_interval_minutes")) {
-            throw new IllegalArgumentException(name + ": " + REPEAT_MOVED);
+        if (root != null && root.has("repeat_interval_minutes")) {
+            problems.add(name + ": " + REPEAT_MOVED);
         }
         List<Route> routes = new ArrayList<>();
-        JsonNode list = root.path("routes");
+        JsonNode list = root == null ? MissingNode.getInstance() : root.path("routes");
         for (int i = 0; i < list.size(); i++) {
-            JsonNode r = list.get(i);
-            String where = name + ": routes[" + i + "]";
-            for (Iterator<String> keys = r.fieldNames(); keys.hasNext(); ) {
-                String key = keys.next();
-                if (key.equals("repeat_interval_minutes")) {
-                    throw new IllegalArgumentException(where + ": " + REPEAT_MOVED);
-                }
-                if (!ROUTE_KEYS.contains(key)) {
-                    throw new IllegalArgumentException(where + ": unknown key '" + key + "'; allowed " + ROUTE_KEYS);
-                }
+            Route route = route(list.get(i), name + ": routes[" + i + "]", problems);
+            if (route != null) {
+                routes.add(route);
             }
-            if (!r.hasNonNull("channel")) {
-                throw new IllegalArgumentException(where + ": channel is missing");
-            }
-            Set<Severity> severities = new HashSet<>();
-            for (String s : strings(r.get("severity"))) {
-                try {
-                    severities.add(Severity.valueOf(s));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(where + ".severity: '" + s + "' is not SEV1, SEV2 or SEV3");
-                }
-            }
-            routes.add(new Route(Set.copyOf(strings(r.get("brand"))), severities,
-                    Set.copyOf(strings(r.get("category"))), r.get("channel").asText()));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", problems));
         }
         return new Routes(routes, root.get("default_channel").asText());
+    }
+
+    /** One route, or null with its problems added. */
+    private static Route route(JsonNode r, String where, List<String> problems) {
+        int before = problems.size();
+        for (Iterator<String> keys = r.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (key.equals("repeat_interval_minutes")) {
+                problems.add(where + ": " + REPEAT_MOVED);
+            } else if (!ROUTE_KEYS.contains(key)) {
+                problems.add(where + ": unknown key '" + key + "'; allowed " + ROUTE_KEYS);
+            }
+        }
+        if (!r.hasNonNull("channel")) {
+            problems.add(where + ": channel is missing");
+        }
+        Set<Severity> severities = new HashSet<>();
+        for (String s : strings(r.get("severity"))) {
+            try {
+                severities.add(Severity.valueOf(s));
+            } catch (IllegalArgumentException e) {
+                problems.add(where + ".severity: '" + s + "' is not SEV1, SEV2 or SEV3");
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Route(Set.copyOf(strings(r.get("brand"))), severities, Set.copyOf(strings(r.get("category"))),
+                r.get("channel").asText());
+    }
+
+    /** The routes in file order (the first that matches wins). */
+    public List<Route> routes() {
+        return routes;
     }
 
     public String channelFor(Alert alert) {

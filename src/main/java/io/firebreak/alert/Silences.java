@@ -84,31 +84,42 @@ public final class Silences {
         if (!list.isArray()) {
             throw new IllegalArgumentException(name + ": silences must be a list");
         }
+        // every entry is checked, so a file with two mistakes is fixed in one pass, not two restarts
+        List<String> problems = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            JsonNode s = list.get(i);
-            String where = name + ": silences[" + i + "]";
-            String id = text(s, "id");
-            if (id == null) {
-                throw new IllegalArgumentException(where + ": id is missing");
-            }
-            String expires = text(s, "expires_at");
-            if (expires == null) {
-                throw new IllegalArgumentException(where + " (" + id + "): expires_at is missing; silences must expire");
-            }
-            Instant expiresAt;
             try {
-                expiresAt = Instant.parse(expires);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(where + " (" + id + "): expires_at is not an ISO-8601 instant: " + expires);
-            }
-            try {
-                silences.add(new Silence(id, text(s, "brand"), text(s, "category"), text(s, "rule"), expiresAt,
-                        text(s, "reason"), text(s, "created_by")));
+                silences.add(entry(list.get(i), name + ": silences[" + i + "]"));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+                problems.add(e.getMessage());
             }
         }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", problems));
+        }
         return silences;
+    }
+
+    private static Silence entry(JsonNode s, String where) {
+        String id = text(s, "id");
+        if (id == null) {
+            throw new IllegalArgumentException(where + ": id is missing");
+        }
+        String expires = text(s, "expires_at");
+        if (expires == null) {
+            throw new IllegalArgumentException(where + " (" + id + "): expires_at is missing; silences must expire");
+        }
+        Instant expiresAt;
+        try {
+            expiresAt = Instant.parse(expires);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(where + " (" + id + "): expires_at is not an ISO-8601 instant: " + expires);
+        }
+        try {
+            return new Silence(id, text(s, "brand"), text(s, "category"), text(s, "rule"), expiresAt,
+                    text(s, "reason"), text(s, "created_by"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
     }
 
     /** Adds or replaces (same id) a silence; an already expired one is refused. */

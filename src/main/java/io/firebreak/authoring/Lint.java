@@ -86,6 +86,7 @@ public final class Lint {
             }
         }
         playbooks(problems);
+        new References(home).check().forEach(m -> problems.add(locate(home.config(), m)));
         fixtures(problems);
         problems.sort(Comparator.comparing((Problem p) -> p.file().toString()).thenComparingInt(Problem::line));
         return problems;
@@ -100,7 +101,9 @@ public final class Lint {
         try {
             none = Files.createTempFile("firebreak-lint", ".yaml");
             Files.writeString(none, "{}\n");
-            return RuleBook.compile(rulesDir, none);
+            try (QuietKie quiet = new QuietKie()) {
+                return RuleBook.compile(rulesDir, none);
+            }
         } catch (RuleBook.InvalidRules e) {
             e.problems().forEach(p -> problems.add(new Problem(p.file(), p.line(), p.message())));
             return null;
@@ -381,24 +384,28 @@ public final class Lint {
 
     /**
      * config/playbooks/*.yaml, when the folder exists: each must parse as a map, then all of them through the
-     * loader the service starts with (steps, roles, deadlines, a playbook per category).
+     * loader the service starts with (steps, roles, deadlines, a playbook per category). A file that does not
+     * parse is reported once, with the line the parser stopped at, not again by the loader.
      */
     private void playbooks(List<Problem> problems) {
         Path dir = home.config("playbooks");
         if (!Files.isDirectory(dir)) {
             return;
         }
-        boolean parsed = true;
-        for (Path f : yamlFiles(dir)) {
+        Set<Path> unparsed = new java.util.HashSet<>();
+        for (Path f : yamlTree(dir)) {
+            int before = problems.size();
             Located root = readYaml(f, problems);
             if (root != null && !root.isMap()) {
                 problems.add(new Problem(f, root.line(), "a playbook is a map (category, steps ...)"));
             }
-            parsed &= root != null && root.isMap();
+            if (problems.size() > before) {
+                unparsed.add(f);
+            }
         }
-        if (parsed) {
-            loader(problems, dir, () -> io.firebreak.incident.Playbooks.load(dir, home.config("categories.yaml")));
-        }
+        List<Problem> loaded = new ArrayList<>();
+        loader(loaded, dir, () -> io.firebreak.incident.Playbooks.load(dir, home.config("categories.yaml")));
+        loaded.stream().filter(p -> !unparsed.contains(p.file())).forEach(problems::add);
     }
 
     /** The rule test fixtures next to the rules: a fixture that cannot be read is a problem too. */
@@ -418,12 +425,16 @@ public final class Lint {
         }
     }
 
-    /** Runs a loader; its problem becomes one with the line its YAML path (or Jackson's location) points at. */
+    /**
+     * Runs a loader; each of its problems (a loader that checks every entry names one per line) becomes one
+     * with the line its YAML path (or Jackson's location) points at.
+     */
     private void loader(List<Problem> problems, Path file, Runnable load) {
         try {
             load.run();
         } catch (RuntimeException e) {
-            problems.add(locate(file, e.getMessage() == null ? e.toString() : e.getMessage()));
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            message.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(l -> problems.add(locate(file, l)));
         }
     }
 
@@ -431,7 +442,7 @@ public final class Lint {
         // the loaders name the file by its path or its name; either way it leads the message
         String rest = message;
         Path target = file;
-        for (Path candidate : Files.isDirectory(file) ? yamlFiles(file) : List.of(file)) {
+        for (Path candidate : Files.isDirectory(file) ? yamlTree(file) : List.of(file)) {
             for (String prefix : List.of(candidate.toString(), candidate.toAbsolutePath().toString(),
                     candidate.getFileName().toString())) {
                 if (message.startsWith(prefix)) {
@@ -538,6 +549,15 @@ public final class Lint {
 
     private static List<Path> yamlFiles(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** The YAML files of {@code dir} and its sub-folders (config/playbooks/zh/ ...). */
+    private static List<Path> yamlTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
         } catch (IOException e) {
             return List.of();

@@ -44,13 +44,15 @@ import picocli.CommandLine.Spec;
 /** {@code firebreak backtest}: what would have fired on a recording, through the live engine on event time. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = {
-            "Replays recorded mentions (Mention v1 NDJSON, or a CSV export with a mapping in config/csv/) through",
+            "Replays recorded mentions (Mention v1 NDJSON, a CSV export with a mapping in config/csv/, or a YAML",
+            "series history of minute counts per brand) through",
             "the live detection engine on event time and writes Alert v1 JSON lines; a summary goes to stderr.",
             "With --set (and --incidents), a threshold sweep: one replay per combination, a table of alerts, time to",
             "first alert per labelled incident, missed incidents and false alarms per 30 days."})
 public final class BacktestCommand implements Callable<Integer> {
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "mentions: .ndjson/.jsonl/.json, or .csv")
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "mentions: .ndjson/.jsonl/.json or .csv; "
+        + "or a series history of minute counts per brand: .yaml (as rules/tests/history/sample-30d.yaml)")
     Path input;
 
     @Option(names = "--output", paramLabel = "FILE", description = "alert lines go here (default: stdout)")
@@ -62,8 +64,9 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--thresholds", paramLabel = "FILE", description = "thresholds to try (default: config/thresholds.yaml)")
     Path thresholds;
 
-    @Option(names = "--no-progress", description = "no progress bar, even on long inputs")
-    boolean noProgress;
+    @Option(names = "--progress", negatable = true, description = "a progress bar on stderr (default: on long inputs "
+        + "when stderr is a terminal, even if the output is redirected); --no-progress: never")
+    Boolean progress;
 
     @Option(names = "--final-only", description = {"decide on complete minutes only, without the early looks at a",
         "growing wave that live makes (default: as live, so the output is what live would send)"})
@@ -76,6 +79,10 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--incidents", paramLabel = "FILE", description = "labelled incidents (YAML: brand, start, end, name) to score a sweep against")
     Path incidents;
+
+    @Option(names = "--json-file", paramLabel = "FILE", description = "also write the sweep's table as JSON to FILE "
+        + "(one run gives CI both the table and the JSON)")
+    Path jsonFile;
 
     @Option(names = "--json", description = "the sweep's table as JSON")
     boolean json;
@@ -159,6 +166,11 @@ public final class BacktestCommand implements Callable<Integer> {
             });
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (jsonFile != null) {
+            try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(jsonFile, StandardCharsets.UTF_8))) {
+                SweepTable.json(file, report);
+            }
+        }
         if (json) {
             SweepTable.json(out, report);
         } else {
@@ -167,13 +179,28 @@ public final class BacktestCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Progress on long runs, on stderr, only for a person watching: never in a CI log or a pipe. */
+    /** Progress on long runs, on stderr, only for a person watching: never in a CI log, unless asked for. */
     private ProgressBar progressBar(long total, String task) {
-        if (noProgress || total < 50_000 || System.console() == null) {
+        if (!showProgress(progress, total, stderrIsTerminal())) {
             return null;
         }
         return new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(" mentions", 1).build();
+    }
+
+    /** {@code --progress}/{@code --no-progress} decide; without either, a long run at a terminal shows it. */
+    static boolean showProgress(Boolean option, long total, boolean stderrTerminal) {
+        return option != null ? option : stderrTerminal && total >= 50_000;
+    }
+
+    /**
+     * Whether stderr, where the bar goes, is a terminal. Java cannot tell one stream from another, so the
+     * launcher passes {@code -Dfirebreak.stderr-tty} from {@code [ -t 2 ]}; System.console() (set only when
+     * stdout is a terminal too) is the fallback, so {@code --json > table.json} still shows progress.
+     */
+    private static boolean stderrIsTerminal() {
+        String tty = System.getProperty("firebreak.stderr-tty");
+        return tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
     }
 
     private static void write(Writer out, Alert a) {

@@ -246,7 +246,8 @@ public final class BrandDetector implements AutoCloseable {
 
     private BrandWindow window(Span span, long lastMinute, boolean warming, boolean idle) {
         long first = lastMinute - span.minutes() + 1;
-        WindowCounts c = idle ? WindowCounts.EMPTY : windows.sum(lastMinute, span.minutes());
+        WindowCounts c = idle ? WindowCounts.EMPTY : windows.sum(lastMinute, span.minutes(),
+                detection.rules().decisions().category().clearShare());
         return BrandWindow.of(brand, span, c, baseline.expectedTotal(first, lastMinute),
                 baseline.expectedNegative(first, lastMinute), baseline.expectedKeyword(first, lastMinute), warming);
     }

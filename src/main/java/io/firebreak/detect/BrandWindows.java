@@ -11,8 +11,6 @@ import java.util.List;
  */
 final class BrandWindows {
 
-    private static final double CLEAR_SHARE = 0.4;
-
     private final MinuteBucket[] ring;
     private final SeenKeys seen;
 
@@ -72,8 +70,11 @@ final class BrandWindows {
         return m.reshareOf() != null || m.text().startsWith("RT @");
     }
 
-    /** Sums the {@code minutes} minutes ending with {@code lastMinute} (inclusive). */
-    WindowCounts sum(long lastMinute, int minutes) {
+    /**
+     * Sums the {@code minutes} minutes ending with {@code lastMinute} (inclusive); a category names the
+     * window when it holds {@code clearShare} of its negatives (decisions.category.clear-share).
+     */
+    WindowCounts sum(long lastMinute, int minutes, double clearShare) {
         long count = 0, negative = 0, reshares = 0, negativeReshares = 0, keyword = 0, reach = 0;
         int[] negByCat = new int[Category.COUNT];
         int[] kwByCat = new int[Category.COUNT];
@@ -99,7 +100,7 @@ final class BrandWindows {
             return WindowCounts.EMPTY;
         }
         return new WindowCounts(count, negative, reshares, negativeReshares, keyword, reach,
-                dominant(negByCat), dominant(kwByCat), top(used, false), top(used, true));
+                dominant(negByCat, clearShare), dominant(kwByCat, clearShare), top(used, false), top(used, true));
     }
 
     /** Negatives in the {@code minutes} minutes ending with {@code lastMinute}: {@link #sum} without the evidence. */
@@ -132,7 +133,7 @@ final class BrandWindows {
      * The category most of the mentions fall in, "other" when none holds a clear share: a wave whose
      * category flips between minutes would otherwise open a new alert with every flip.
      */
-    private static String dominant(int[] byCategory) {
+    private static String dominant(int[] byCategory, double clearShare) {
         int total = 0;
         for (int n : byCategory) {
             total += n;
@@ -146,7 +147,7 @@ final class BrandWindows {
                 best = c;
             }
         }
-        return best < 0 || byCategory[best] < CLEAR_SHARE * total ? Category.OTHER.id() : Category.at(best).id();
+        return best < 0 || byCategory[best] < clearShare * total ? Category.OTHER.id() : Category.at(best).id();
     }
 
     private static List<String> top(List<MinuteBucket> buckets, boolean terms) {

@@ -11,17 +11,37 @@ package io.firebreak.detect;
  * @param notable    which negative mentions reach the rules as events of their own
  * @param mergeOther a signal of category "other" (nothing specific known, e.g. volume alone) joins the
  *                   brand's most severe open alert instead of opening an alert of its own
+ * @param category   when a window's negatives hold a category clearly enough to be named by it
+ *
+ * <p>A number left out reads as 0 and takes its default; any other value out of range is refused here
+ * (and, with its line, by {@link DecisionKeys} when the file is read), never replaced by the default.
  */
-public record Decisions(Calm calm, EarlyLooks earlyLooks, Notable notable, Boolean mergeOther) {
+public record Decisions(Calm calm, EarlyLooks earlyLooks, Notable notable, Boolean mergeOther, CategoryShare category) {
 
     public Decisions {
         calm = calm != null ? calm : new Calm(0, 0);
         earlyLooks = earlyLooks != null ? earlyLooks : new EarlyLooks(0, 0, 0);
         notable = notable != null ? notable : new Notable(0, 0, null, 0);
         mergeOther = mergeOther == null || mergeOther;
+        category = category != null ? category : new CategoryShare(0);
     }
 
-    public static final Decisions DEFAULTS = new Decisions(null, null, null, null);
+    public Decisions(Calm calm, EarlyLooks earlyLooks, Notable notable, Boolean mergeOther) {
+        this(calm, earlyLooks, notable, mergeOther, null);
+    }
+
+    public static final Decisions DEFAULTS = new Decisions(null, null, null, null, null);
+
+    /** {@code value}, or {@code fallback} when it was left out (0); throws when it is out of range. */
+    private static double checked(String key, double value, double fallback, boolean inRange, String range) {
+        if (value == 0) {
+            return fallback;
+        }
+        if (!inRange) {
+            throw new IllegalArgumentException("decisions." + key + ": must be " + range + ", found " + value);
+        }
+        return value;
+    }
 
     /**
      * A brand is calm while its 15-minute negatives are at most {@code maxRatio} times its baseline, or
@@ -29,8 +49,8 @@ public record Decisions(Calm calm, EarlyLooks earlyLooks, Notable notable, Boole
      */
     public record Calm(double maxRatio, double maxZ) {
         public Calm {
-            maxRatio = maxRatio > 0 ? maxRatio : 1.5;
-            maxZ = maxZ > 0 ? maxZ : 2.0;
+            maxRatio = checked("calm.max-ratio", maxRatio, 1.5, maxRatio > 0, "above 0");
+            maxZ = checked("calm.max-z", maxZ, 2.0, maxZ > 0, "above 0");
         }
 
         public boolean calm(BrandWindow fifteen) {
@@ -46,9 +66,10 @@ public record Decisions(Calm calm, EarlyLooks earlyLooks, Notable notable, Boole
      */
     public record EarlyLooks(int minNegatives, double growth, double resetBelow) {
         public EarlyLooks {
-            minNegatives = minNegatives > 0 ? minNegatives : 10;
-            growth = growth > 1 ? growth : 1.5;
-            resetBelow = resetBelow > 0 && resetBelow < 1 ? resetBelow : 1.0 / 3;
+            minNegatives = (int) checked("early-looks.min-negatives", minNegatives, 10, minNegatives > 0, "at least 1");
+            growth = checked("early-looks.growth", growth, 1.5, growth > 1, "above 1");
+            resetBelow = checked("early-looks.reset-below", resetBelow, 1.0 / 3, resetBelow > 0 && resetBelow < 1,
+                    "between 0 and 1");
         }
     }
 
@@ -59,10 +80,23 @@ public record Decisions(Calm calm, EarlyLooks earlyLooks, Notable notable, Boole
      */
     public record Notable(long followers, long shares, Boolean keywords, int perMinute) {
         public Notable {
-            followers = followers > 0 ? followers : 50_000;
-            shares = shares > 0 ? shares : 500;
+            followers = (long) checked("notable.followers", followers, 50_000, followers > 0, "at least 1");
+            shares = (long) checked("notable.shares", shares, 500, shares > 0, "at least 1");
             keywords = keywords == null || keywords;
-            perMinute = perMinute > 0 ? perMinute : 20;
+            perMinute = (int) checked("notable.per-minute", perMinute, 20, perMinute > 0, "at least 1");
+        }
+    }
+
+    /**
+     * A window's negatives are named by their most frequent category only when it holds at least
+     * {@code clearShare} of them (those of no category included); below, the window is "other", which
+     * routes it by volume alone and lets it join an open alert (merge-other). A wave whose mix flips between
+     * two categories would otherwise open a new alert at every flip.
+     */
+    public record CategoryShare(double clearShare) {
+        public CategoryShare {
+            clearShare = checked("category.clear-share", clearShare, 0.4, clearShare > 0 && clearShare <= 1,
+                    "above 0 and at most 1");
         }
     }
 }

@@ -172,6 +172,11 @@ public record RuleBook(KieBase kieBase, List<Thresholds> thresholds, List<Path> 
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getKey().equals(DECISIONS)) {
+                int before = problems.size();
+                DecisionKeys.check(e.getValue(), file, problems);
+                if (problems.size() > before) {
+                    continue;
+                }
                 try {
                     Decisions d = YAML.treeToValue(e.getValue(), Decisions.class);
                     decisions = d != null ? d : Decisions.DEFAULTS;

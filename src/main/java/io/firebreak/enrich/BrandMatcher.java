@@ -113,25 +113,27 @@ public final class BrandMatcher {
         return out.toString();
     }
 
+    /** @throws EnrichConfigException naming every problem of the file, one per line */
     public static BrandMatcher load(Path file) {
-        BrandsFile parsed = ConfigYaml.read(file, BrandsFile.class);
-        if (parsed.brands() == null || parsed.brands().isEmpty()) {
-            throw ConfigYaml.invalid(file, "no brands: expected a list under 'brands:'");
+        List<String> problems = new ArrayList<>();
+        BrandsFile parsed = ConfigYaml.read(file, BrandsFile.class, problems);
+        if (parsed != null && (parsed.brands() == null || parsed.brands().isEmpty())) {
+            problems.add(ConfigYaml.problem(file, "no brands: expected a list under 'brands:'"));
         }
+        ConfigYaml.throwIfAny(problems);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < parsed.brands().size(); i++) {
             Brand b = parsed.brands().get(i);
-            String at = "brand #" + (i + 1);
+            String at = "brands[" + i + "]";
             if (b == null || b.id() == null || b.id().isBlank()) {
-                throw ConfigYaml.invalid(file, at + " has no id");
-            }
-            if (!ids.add(b.id())) {
-                throw ConfigYaml.invalid(file, "brand id '" + b.id() + "' appears twice");
-            }
-            if (b.names().isEmpty() && b.aliases().isEmpty() && b.handles().isEmpty() && b.hashtags().isEmpty()) {
-                throw ConfigYaml.invalid(file, "brand '" + b.id() + "' has no names, aliases, handles or hashtags to match");
+                problems.add(ConfigYaml.problem(file, at + ": brand #" + (i + 1) + " has no id"));
+            } else if (!ids.add(b.id())) {
+                problems.add(ConfigYaml.problem(file, at + ".id: brand id '" + b.id() + "' appears twice"));
+            } else if (b.names().isEmpty() && b.aliases().isEmpty() && b.handles().isEmpty() && b.hashtags().isEmpty()) {
+                problems.add(ConfigYaml.problem(file, at + ": brand '" + b.id() + "' has no names, aliases, handles or hashtags to match"));
             }
         }
+        ConfigYaml.throwIfAny(problems);
         try {
             return new BrandMatcher(parsed.brands());
         } catch (IllegalArgumentException e) {

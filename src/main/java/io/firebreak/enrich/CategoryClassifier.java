@@ -59,24 +59,27 @@ public final class CategoryClassifier {
         languages = Set.copyOf(langs);
     }
 
+    /** @throws EnrichConfigException naming every problem of the file, one per line */
     public static CategoryClassifier load(Path file) {
-        CategoriesFile parsed = ConfigYaml.read(file, CategoriesFile.class);
-        if (parsed.categories() == null || parsed.categories().isEmpty()) {
-            throw ConfigYaml.invalid(file, "no categories: expected a list under 'categories:'");
+        List<String> problems = new ArrayList<>();
+        CategoriesFile parsed = ConfigYaml.read(file, CategoriesFile.class, problems);
+        if (parsed != null && (parsed.categories() == null || parsed.categories().isEmpty())) {
+            problems.add(ConfigYaml.problem(file, "no categories: expected a list under 'categories:'"));
         }
+        ConfigYaml.throwIfAny(problems);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < parsed.categories().size(); i++) {
             Category c = parsed.categories().get(i);
+            String at = "categories[" + i + "]";
             if (c == null || c.id() == null || c.id().isBlank()) {
-                throw ConfigYaml.invalid(file, "category #" + (i + 1) + " has no id");
-            }
-            if (!seen.add(c.id())) {
-                throw ConfigYaml.invalid(file, "category id '" + c.id() + "' appears twice");
-            }
-            if (c.terms().isEmpty() && !c.id().equals(OTHER)) {
-                throw ConfigYaml.invalid(file, "category '" + c.id() + "' has no terms");
+                problems.add(ConfigYaml.problem(file, at + ": category #" + (i + 1) + " has no id"));
+            } else if (!seen.add(c.id())) {
+                problems.add(ConfigYaml.problem(file, at + ".id: category id '" + c.id() + "' appears twice"));
+            } else if (c.terms().isEmpty() && !c.id().equals(OTHER)) {
+                problems.add(ConfigYaml.problem(file, at + ": category '" + c.id() + "' has no terms"));
             }
         }
+        ConfigYaml.throwIfAny(problems);
         try {
             return new CategoryClassifier(parsed.categories());
         } catch (IllegalArgumentException e) {

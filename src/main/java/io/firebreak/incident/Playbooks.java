@@ -109,6 +109,8 @@ public final class Playbooks {
                     + "and a default.yaml)");
         }
         Map<String, Map<String, Playbook>> byLanguage = new TreeMap<>();
+        // categories whose file is there but wrong: its own problems say so, "has no playbook" would mislead
+        Set<String> invalid = new HashSet<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.sorted().toList()) {
                 if (Files.isDirectory(file)) {
@@ -117,6 +119,8 @@ public final class Playbooks {
                     Playbook p = parse(file, problems);
                     if (p != null) {
                         playbooks.put(p.category(), p);
+                    } else {
+                        invalid.add(file.getFileName().toString().replaceFirst("\\.yaml$", ""));
                     }
                 }
             }
@@ -132,7 +136,7 @@ public final class Playbooks {
             }
         }));
         for (String category : categories) {
-            if (!playbooks.containsKey(category)) {
+            if (!playbooks.containsKey(category) && !invalid.contains(category)) {
                 problems.add(dir.resolve(category + ".yaml") + ": missing: category '" + category + "' of "
                         + categoriesFile.getFileName() + " has no playbook");
             }

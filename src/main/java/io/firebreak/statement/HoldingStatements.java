@@ -171,13 +171,19 @@ public final class HoldingStatements {
 
     private static Map<String, CategoryStatements> readSet(Path dir) {
         Map<String, CategoryStatements> set = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
-                CategoryStatements parsed = parseCategory(file);
-                set.put(parsed.category(), parsed);
+                CategoryStatements parsed = attempt(problems, () -> parseCategory(file));
+                if (parsed != null) {
+                    set.put(parsed.category(), parsed);
+                }
             }
         } catch (IOException e) {
             throw new StatementConfigException(dir + ": cannot read: " + e.getMessage(), e);
+        }
+        if (!problems.isEmpty()) {
+            throw new StatementConfigException(String.join("\n", problems));
         }
         return set;
     }
@@ -263,62 +269,87 @@ public final class HoldingStatements {
         return value.replaceAll("[\\p{Cntrl}{}<>`*_~|]", " ").replaceAll("\\s+", " ").trim();
     }
 
+    /**
+     * One statement file; every variant, recommendation and list is checked, so a file with two mistakes
+     * is fixed in one pass (the exception names each problem on a line of its own).
+     */
     private static CategoryStatements parseCategory(Path file) {
         String name = file.getFileName().toString();
         JsonNode root = readYaml(file);
-        String category = text(root, "category", name);
-        String expectedName = category + ".yaml";
-        if (!expectedName.equals(name)) {
-            throw new StatementConfigException(name + ": category '" + category + "' must live in " + expectedName);
+        List<String> problems = new ArrayList<>();
+        String category = attempt(problems, () -> text(root, "category", name));
+        if (category != null && !(category + ".yaml").equals(name)) {
+            problems.add(name + ": category '" + category + "' must live in " + category + ".yaml");
         }
-        JsonNode variantsNode = object(root, "variants", name);
         Map<String, Map<String, Template>> variants = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = variantsNode.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> variant = it.next();
-            String path = "variants." + variant.getKey();
-            if (!variant.getValue().isObject()) {
-                throw new StatementConfigException(name + ": " + path + " must map default/SEV1/SEV2/SEV3 to text");
+        JsonNode variantsNode = attempt(problems, () -> object(root, "variants", name));
+        if (variantsNode != null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = variantsNode.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> variant = it.next();
+                Map<String, Template> texts = attempt(problems, () -> variant(name, variant.getKey(), variant.getValue()));
+                variants.put(variant.getKey(), texts);
             }
-            Map<String, Template> texts = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> t = variant.getValue().fields(); t.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = t.next();
-                String where = name + ": " + path + "." + entry.getKey();
-                if (!VARIANT_KEYS.contains(entry.getKey())) {
-                    throw new StatementConfigException(where + ": key must be one of " + VARIANT_KEYS);
-                }
-                if (!entry.getValue().isTextual() || entry.getValue().asText().isBlank()) {
-                    throw new StatementConfigException(where + ": must be non-empty text");
-                }
-                texts.put(entry.getKey(), Template.parse(entry.getValue().asText().strip(), where));
+            if (variants.size() < 2) {
+                problems.add(name + ": variants needs at least two variants");
             }
-            if (!texts.containsKey(CategoryStatements.DEFAULT)) {
-                throw new StatementConfigException(name + ": " + path + ".default is missing");
-            }
-            variants.put(variant.getKey(), texts);
-        }
-        if (variants.size() < 2) {
-            throw new StatementConfigException(name + ": variants needs at least two variants");
         }
         Map<String, String> recommend = new LinkedHashMap<>();
-        JsonNode recommendNode = root.path("recommend");
-        for (Iterator<Map.Entry<String, JsonNode>> it = recommendNode.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("recommend").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String where = name + ": recommend." + entry.getKey();
             if (!VARIANT_KEYS.contains(entry.getKey())) {
-                throw new StatementConfigException(where + ": key must be one of " + VARIANT_KEYS);
-            }
-            if (!variants.containsKey(entry.getValue().asText())) {
-                throw new StatementConfigException(where + ": no variant named '" + entry.getValue().asText() + "'");
+                problems.add(where + ": key must be one of " + VARIANT_KEYS);
+            } else if (variantsNode != null && !variants.containsKey(entry.getValue().asText())) {
+                problems.add(where + ": no variant named '" + entry.getValue().asText() + "'");
             }
             recommend.put(entry.getKey(), entry.getValue().asText());
         }
-        if (!recommend.containsKey(CategoryStatements.DEFAULT) && !variants.containsKey("holding")) {
-            throw new StatementConfigException(name + ": recommend.default is missing and there is no 'holding' variant");
+        if (variantsNode != null && !recommend.containsKey(CategoryStatements.DEFAULT) && !variants.containsKey("holding")) {
+            problems.add(name + ": recommend.default is missing and there is no 'holding' variant");
         }
-        JsonNode checklistNode = object(root, "checklist", name);
-        Checklist checklist = new Checklist(
-                strings(checklistNode, "do", name + ": checklist"), strings(checklistNode, "dont", name + ": checklist"));
-        return new CategoryStatements(category, text(root, "issue_fallback", name), variants, recommend, checklist);
+        Checklist checklist = attempt(problems, () -> {
+            JsonNode checklistNode = object(root, "checklist", name);
+            return new Checklist(strings(checklistNode, "do", name + ": checklist"), strings(checklistNode, "dont", name + ": checklist"));
+        });
+        String fallback = attempt(problems, () -> text(root, "issue_fallback", name));
+        if (!problems.isEmpty()) {
+            throw new StatementConfigException(String.join("\n", problems));
+        }
+        return new CategoryStatements(category, fallback, variants, recommend, checklist);
+    }
+
+    /** One variant's texts by severity. */
+    private static Map<String, Template> variant(String name, String key, JsonNode node) {
+        String path = "variants." + key;
+        if (!node.isObject()) {
+            throw new StatementConfigException(name + ": " + path + " must map default/SEV1/SEV2/SEV3 to text");
+        }
+        Map<String, Template> texts = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> t = node.fields(); t.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = t.next();
+            String where = name + ": " + path + "." + entry.getKey();
+            if (!VARIANT_KEYS.contains(entry.getKey())) {
+                throw new StatementConfigException(where + ": key must be one of " + VARIANT_KEYS);
+            }
+            if (!entry.getValue().isTextual() || entry.getValue().asText().isBlank()) {
+                throw new StatementConfigException(where + ": must be non-empty text");
+            }
+            texts.put(entry.getKey(), Template.parse(entry.getValue().asText().strip(), where));
+        }
+        if (!texts.containsKey(CategoryStatements.DEFAULT)) {
+            throw new StatementConfigException(name + ": " + path + ".default is missing");
+        }
+        return texts;
+    }
+
+    /** The value, or null with the problem noted. */
+    private static <T> T attempt(List<String> problems, java.util.function.Supplier<T> part) {
+        try {
+            return part.get();
+        } catch (StatementConfigException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
     }
 
     private static StatementSettings parseSettings(Path file) {

@@ -59,6 +59,7 @@ class LintTest {
                 "config/playbooks/list.yaml:1: a playbook is a map (category, steps ...)",
                 "config/playbooks/safety.yaml:4: expected ',' or ']', but got <stream end>",
                 "config/routing.yaml:9: routes[0].severity: 'SEV4' is not SEV1, SEV2 or SEV3",
+                "config/routing.yaml:12: routes[1].severity: 'SEV4' is not SEV1, SEV2 or SEV3",
                 "config/statements/safety.yaml:2: category 'safty' must live in safty.yaml",
                 "config/thresholds.yaml:" + originals + ": negative-spike.min-originals: expected a whole number, found 'fifteen'",
                 "config/thresholds.yaml:" + extra + ": negative-spike.sev2.extra: unknown key (a step has count and measure)",
@@ -71,6 +72,101 @@ class LintTest {
                 "rules/broken.drl:6: [ERR 102] Line 6:0 mismatched input 'then' in rule \"broken: oops\"",
                 "rules/volume-spike.drl:" + minShare + ": reads $t.minShare but " + config.resolve("thresholds.yaml")
                         + " sets no min-share for volume-spike (it would be 0)");
+    }
+
+    @Test
+    void aRouteToAnUnknownCategory_andAStepOwnedByAnUnknownRole_areReportedOnTheirLines(@TempDir Path home) throws IOException {
+        copy(Path.of("config"), home.resolve("config"));
+        copy(Path.of("rules"), home.resolve("rules"));
+        Path config = home.resolve("config");
+        edit(config.resolve("routing.yaml"), "category: [violence, safety,", "category: [violence, safty,");
+        edit(config.resolve("playbooks/legal.yaml"), "    owner: legal", "    owner: lawyers");
+        Path zh = config.resolve("playbooks/zh/safety.yaml");
+        Files.writeString(zh, Files.readString(zh).replaceFirst("owner: comms-lead", "owner: comms-leed"));
+        int route = line(config.resolve("routing.yaml"), "safty"), lawyers = line(config.resolve("playbooks/legal.yaml"), "lawyers");
+        int leed = line(zh, "comms-leed");
+
+        List<String> problems = lint(home);
+
+        assertThat(problems).containsExactly(
+                "config/playbooks/legal.yaml:" + lawyers + ": steps[1].owner: 'lawyers' is not a role of roles.yaml "
+                        + "[comms-lead, comms-team, legal]",
+                "config/playbooks/zh/safety.yaml:" + leed + ": steps[0].owner: 'comms-leed' is not a role of roles.yaml "
+                        + "[comms-lead, comms-team, legal]",
+                "config/routing.yaml:" + route + ": routes[0].category: 'safty' is not a category of categories.yaml "
+                        + "[conduct, customer-service, data-privacy, legal, misconduct, misinformation, natural-disaster, "
+                        + "other, outage, pricing, product-quality, safety, tampering, transport, violence] (the route can never match)");
+    }
+
+    @Test
+    void aPlaybookWithABadStep_isNotAlsoAMissingPlaybook(@TempDir Path home) throws IOException {
+        copy(Path.of("config"), home.resolve("config"));
+        copy(Path.of("rules"), home.resolve("rules"));
+        Path legal = home.resolve("config/playbooks/legal.yaml");
+        Files.writeString(legal, Files.readString(legal).replaceFirst("after: detected", "after: later"));
+
+        assertThat(lint(home)).singleElement().asString()
+                .startsWith("config/playbooks/legal.yaml:" + line(legal, "after: later") + ": steps[0].after: 'later' is not one of");
+    }
+
+    @Test
+    void everyBadEntryOfAFileIsReported_notOnlyTheFirst(@TempDir Path home) throws IOException {
+        copy(Path.of("config"), home.resolve("config"));
+        copy(Path.of("rules"), home.resolve("rules"));
+        Path config = home.resolve("config");
+        edit(config.resolve("brands.yaml"), "    name: US Airways", "    nam: US Airways");
+        edit(config.resolve("brands.yaml"), "    aliases: [AA airlines]", "    alias: [AA airlines]");
+        edit(config.resolve("routing.yaml"), "  - severity: SEV1", "  - severity: SEV9");
+        Files.writeString(config.resolve("silences.yaml"), "silences:\n  - id: a\n    brand: united\n"
+                + "  - id: b\n    expires_at: soon\n");
+        edit(config.resolve("statements/legal.yaml"), "  default: holding", "  default: holdin");
+        edit(config.resolve("statements/legal.yaml"), "issue_fallback: a legal matter\n", "");
+        edit(config.resolve("thresholds.yaml"), "    growth: 1.5", "    growth: 0.5");
+        edit(config.resolve("thresholds.yaml"), "    shares: 500", "    shares: -5");
+        Path brands = config.resolve("brands.yaml"), routing = config.resolve("routing.yaml");
+
+        List<String> problems = lint(home);
+
+        assertThat(problems).containsExactly(
+                "config/brands.yaml:" + line(brands, "nam: US") + ": brands[1].nam: unknown key 'nam' (known keys: "
+                        + "aliases, exclusions, handles, hashtags, id, name, names)",
+                "config/brands.yaml:" + line(brands, "alias: [AA") + ": brands[2].alias: unknown key 'alias' (known keys: "
+                        + "aliases, exclusions, handles, hashtags, id, name, names)",
+                "config/routing.yaml:9: routes[0].severity: 'SEV9' is not SEV1, SEV2 or SEV3",
+                "config/routing.yaml:12: routes[1].severity: 'SEV9' is not SEV1, SEV2 or SEV3",
+                "config/silences.yaml:2: silences[0] (a): expires_at is missing; silences must expire",
+                "config/silences.yaml:4: silences[1] (b): expires_at is not an ISO-8601 instant: soon",
+                "config/statements/legal.yaml:0: issue_fallback is missing or not text",
+                "config/statements/legal.yaml:" + line(config.resolve("statements/legal.yaml"), "default: holdin")
+                        + ": recommend.default: no variant named 'holdin'",
+                "config/thresholds.yaml:" + line(config.resolve("thresholds.yaml"), "growth: 0.5")
+                        + ": decisions.early-looks.growth: must be above 1 (each look needs a larger wave), found 0.5",
+                "config/thresholds.yaml:" + line(config.resolve("thresholds.yaml"), "shares: -5")
+                        + ": decisions.notable.shares: must be at least 1, found -5");
+    }
+
+    @Test
+    void aBrokenRule_isPrintedOnceByLint_notAlsoDumpedByDroolsOnStderr(@TempDir Path home) throws IOException {
+        copy(Path.of("config"), home.resolve("config"));
+        copy(Path.of("rules"), home.resolve("rules"));
+        Files.writeString(home.resolve("rules/broken.drl"), "package rules;\nrule \"broken: oops\"\nwhen\n    x(\nthen\nend\n");
+        var stderr = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream was = System.err;
+        List<String> problems;
+        System.setErr(new java.io.PrintStream(stderr, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            problems = lint(home);
+        } finally {
+            System.setErr(was);
+        }
+
+        assertThat(problems).anyMatch(p -> p.startsWith("rules/broken.drl:"));
+        assertThat(stderr.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("KieProject").doesNotContain("ERROR");
+    }
+
+    private static List<String> lint(Path home) {
+        return new Lint(new Home(home), home.resolve("rules"), home.resolve("config/thresholds.yaml")).run().stream()
+                .map(p -> home.relativize(p.file()) + ":" + p.line() + ": " + p.message()).toList();
     }
 
     /** The 1-based line holding {@code text}: the test does not hard-code where the shipped files put things. */

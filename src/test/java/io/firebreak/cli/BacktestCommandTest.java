@@ -24,6 +24,23 @@ class BacktestCommandTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
+    void progress_showsWhenStderrIsATerminal_evenWithTheOutputRedirected_andTheOptionsOverride() {
+        assertThat(BacktestCommand.showProgress(null, 60_000, true)).isTrue();    // --json > table.json at a terminal
+        assertThat(BacktestCommand.showProgress(null, 60_000, false)).isFalse();  // a CI log
+        assertThat(BacktestCommand.showProgress(null, 49_999, true)).isFalse();   // over before it is read
+        assertThat(BacktestCommand.showProgress(true, 10, false)).isTrue();
+        assertThat(BacktestCommand.showProgress(false, 60_000, true)).isFalse();
+
+        var parsed = new picocli.CommandLine(new BacktestCommand());
+        parsed.parseArgs("--input", "x.yaml", "--no-progress");
+        assertThat(((BacktestCommand) parsed.getCommand()).progress).isFalse();
+        parsed = new picocli.CommandLine(new BacktestCommand());
+        parsed.parseArgs("--input", "x.yaml", "--progress");
+        assertThat(((BacktestCommand) parsed.getCommand()).progress).isTrue();
+        assertThat(parsed.getCommandSpec().findOption("--input").description()[0]).contains("series history").contains(".yaml");
+    }
+
+    @Test
     void replaysNdjson_andWritesSnakeCaseAlertLines(@TempDir Path dir) throws IOException {
         Instant onset = Instant.parse("2026-03-05T09:00:00Z");
         List<EnrichedMention> stream = Scenarios.merge(

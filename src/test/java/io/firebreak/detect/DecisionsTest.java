@@ -58,10 +58,46 @@ class DecisionsTest {
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo(thresholds);
-            assertThat(Files.readAllLines(thresholds).get(p.line() - 1)).startsWith("decisions:");
-            assertThat(p.message()).startsWith("decisions: Unrecognized field \"max-zz\"");
+            assertThat(Files.readAllLines(thresholds).get(p.line() - 1)).startsWith("    max-zz:");
+            assertThat(p.message()).isEqualTo("decisions.calm.max-zz: unknown key (known: max-ratio, max-z)");
         });
         assertThat(detection.rules().decisions()).isSameAs(before);
+    }
+
+    @Test
+    void outOfRangeDecisions_areRefusedEachOnItsLine_notReplacedByDefaults() throws IOException {
+        Path rules = copy();
+        Path thresholds = dir.resolve("thresholds.yaml");
+        var detection = Detection.of(rules, thresholds, ShippedRules.settings(), false);
+        Decisions before = detection.rules().decisions();
+        Files.writeString(thresholds, Files.readString(thresholds).replace("    max-z: 2.0", "    max-z: -1")
+                .replace("    growth: 1.5", "    growth: 0.5").replace("    reset-below: 0.3333", "    reset-below: 1.5")
+                .replace("    per-minute: 20", "    per-minute: many").replace("    clear-share: 0.4", "    clear-share: 0"));
+
+        var problems = detection.reload();
+
+        assertThat(problems).extracting(p -> Files.readAllLines(thresholds).get(p.line() - 1).replaceFirst("\\s*#.*", "").strip() + " -> " + p.message())
+                .containsExactly(
+                        "max-z: -1 -> decisions.calm.max-z: must be above 0, found -1",
+                        "growth: 0.5 -> decisions.early-looks.growth: must be above 1 (each look needs a larger wave), found 0.5",
+                        "reset-below: 1.5 -> decisions.early-looks.reset-below: must be a share between 0 and 1 (both excluded), found 1.5",
+                        "per-minute: many -> decisions.notable.per-minute: expected a whole number, found 'many'",
+                        "clear-share: 0 -> decisions.category.clear-share: must be a share above 0 and at most 1, found 0");
+        assertThat(detection.rules().decisions()).isSameAs(before);
+        assertThatThrownBy(() -> new Decisions.EarlyLooks(10, 0.5, 0.25)).hasMessageContaining("early-looks.growth");
+    }
+
+    @Test
+    void theClearShare_isADecision_reloadedWithTheRules() throws IOException {
+        Path rules = copy();
+        Path thresholds = dir.resolve("thresholds.yaml");
+        var detection = Detection.of(rules, thresholds, ShippedRules.settings(), false);
+        assertThat(detection.rules().decisions().category().clearShare()).isEqualTo(0.4);
+
+        Files.writeString(thresholds, Files.readString(thresholds).replace("    clear-share: 0.4", "    clear-share: 0.6"));
+
+        assertThat(detection.reload()).isEmpty();
+        assertThat(detection.rules().decisions().category().clearShare()).isEqualTo(0.6);
     }
 
     @Test

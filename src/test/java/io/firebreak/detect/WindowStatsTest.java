@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 /** Minute buckets and their sums: window edges, ring reuse, what counts as reach and evidence. */
 class WindowStatsTest {
 
+    /** The shipped decisions.category.clear-share. */
+    static final double CLEAR = Decisions.DEFAULTS.category().clearShare();
+
     static final long T0 = Instant.parse("2026-03-02T10:00:00Z").getEpochSecond() / 60;
 
     static void add(BrandWindows w, long minute, boolean negative, long followers, String id) {
@@ -27,10 +30,10 @@ class WindowStatsTest {
         var w = new BrandWindows(80);
         add(w, T0, true, 10, "a");
 
-        assertThat(w.sum(T0, 15).count()).isEqualTo(1);
-        assertThat(w.sum(T0 + 14, 15).count()).isEqualTo(1);   // last minute it belongs to
-        assertThat(w.sum(T0 + 15, 15).count()).isZero();       // first minute it has left
-        assertThat(w.sum(T0 - 1, 15).count()).isZero();        // not yet
+        assertThat(w.sum(T0, 15, CLEAR).count()).isEqualTo(1);
+        assertThat(w.sum(T0 + 14, 15, CLEAR).count()).isEqualTo(1);   // last minute it belongs to
+        assertThat(w.sum(T0 + 15, 15, CLEAR).count()).isZero();       // first minute it has left
+        assertThat(w.sum(T0 - 1, 15, CLEAR).count()).isZero();        // not yet
     }
 
     @Test
@@ -40,7 +43,7 @@ class WindowStatsTest {
         add(w, T0 + 1, true, 90_000, "big");
         add(w, T0 + 2, false, 1_000_000, "positive");
 
-        var c = w.sum(T0 + 4, 5);
+        var c = w.sum(T0 + 4, 5, CLEAR);
         assertThat(c.count()).isEqualTo(3);
         assertThat(c.negative()).isEqualTo(2);
         assertThat(c.reach()).isEqualTo(90_100);            // only negative authors count
@@ -55,9 +58,11 @@ class WindowStatsTest {
         for (int i = 0; i < mixed.length; i++) {
             add(w, T0, true, 1, "m" + i, mixed[i], "x");
         }
-        assertThat(w.sum(T0, 5).negativeCategory()).isEqualTo("other");   // outage 2 of 6 < 40%
+        assertThat(w.sum(T0, 5, CLEAR).negativeCategory()).isEqualTo("other");   // outage 2 of 6 < 40%
         add(w, T0, true, 1, "m6", "outage", "x");
-        assertThat(w.sum(T0, 5).negativeCategory()).isEqualTo("outage");  // 3 of 7
+        assertThat(w.sum(T0, 5, CLEAR).negativeCategory()).isEqualTo("outage");  // 3 of 7
+        assertThat(w.sum(T0, 5, 0.5).negativeCategory()).isEqualTo("other");   // a stricter clear-share: 3 of 7 < 50%
+        assertThat(w.sum(T0, 5, 3.0 / 7).negativeCategory()).isEqualTo("outage"); // at the share exactly, it is clear
     }
 
     @Test
@@ -67,7 +72,7 @@ class WindowStatsTest {
         add(w, T0, true, 1, "rt1", "outage", "RT @someone: acme lost my bag");
         add(w, T0, true, 1, "rt2", "outage", "RT @someone: acme lost my bag");
 
-        var c = w.sum(T0, 5);
+        var c = w.sum(T0, 5, CLEAR);
         assertThat(c.negative()).isEqualTo(3);
         assertThat(c.negativeReshares()).isEqualTo(2);
     }
@@ -78,8 +83,8 @@ class WindowStatsTest {
         add(w, T0, true, 1, "old");
         add(w, T0 + 80, true, 1, "new"); // same slot, 80 minutes later
 
-        assertThat(w.sum(T0 + 80, 60).count()).isEqualTo(1);
-        assertThat(w.sum(T0, 1).count()).isZero();
+        assertThat(w.sum(T0 + 80, 60, CLEAR).count()).isEqualTo(1);
+        assertThat(w.sum(T0, 1, CLEAR).count()).isZero();
     }
 
     @Test
