@@ -71,7 +71,11 @@ public final class Wirings {
         return live(home, env, console, enricher, Clock.systemUTC());
     }
 
-    /** @param incidentClock what playbook deadlines run on (the demo's clock follows its scenario) */
+    /**
+     * @param incidentClock what playbook deadlines, silences and the statements' next-update times run on (the
+     *                      wall clock; the demo's follows its scenario, so its statements promise an update on the
+     *                      scenario's day, not on the day the demo runs)
+     */
     public static FirebreakService.Wiring live(Home home, Map<String, String> env, PrintStream console, Enricher enricher,
                                               Clock incidentClock) {
         Configuration config = Configuration.load(home);
@@ -90,7 +94,7 @@ public final class Wirings {
         Notifier notifier = Notifiers.fromEnvironment(env, home, deliveries, console);
         var dispatcher = new AlertDispatcher(List.of(new SilenceStage(config.silences()), new SnoozeStage()), config.routes(),
                 config.statements(), notifier, outbox, deliveries, new AlertEvidence(client, store), RetryPolicy.DEFAULT,
-                Sleeper.SYSTEM, Clock.systemUTC(), metrics);
+                Sleeper.SYSTEM, incidentClock, metrics);
         var baselines = new ElasticBaselines(client, store.prefix()).install();
         Detection detection = config.detection();
         var watcher = new RuleWatcher(detection, home.rules(), home.config("thresholds.yaml"), problems -> {
