@@ -115,8 +115,9 @@ public final class HoldingStatements {
                     for (String brand : brands) {
                         String name = brand == null ? longBrand : plain(settings.displayName(brand));
                         String help = plain(brand == null ? settings.defaultHelp() : settings.help(brand));
+                        String precaution = plain(brand == null ? settings.defaultPrecaution() : settings.precaution(brand));
                         String time = longestTime(timeFormat, brand == null ? settings.zone() : settings.zone(brand));
-                        int length = t.fill(values(name, c.issueFallback(), help, time)).length();
+                        int length = t.fill(values(name, c.issueFallback(), help, precaution, time)).length();
                         if (length > maxChars) {
                             problems.add(t.where() + ": " + length + " characters with "
                                     + (brand == null ? "a " + longBrand.length() + "-character brand name" : "brand '" + brand + "'")
@@ -141,11 +142,13 @@ public final class HoldingStatements {
         return winter.length() >= summer.length() ? winter : summer;
     }
 
-    private static Map<Placeholder, String> values(String brand, String issue, String help, String nextUpdate) {
+    private static Map<Placeholder, String> values(String brand, String issue, String help, String precaution,
+                                                   String nextUpdate) {
         Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
         values.put(Placeholder.BRAND, brand);
         values.put(Placeholder.ISSUE, issue);
         values.put(Placeholder.HELP, help);
+        values.put(Placeholder.PRECAUTION, precaution);
         values.put(Placeholder.NEXT_UPDATE, nextUpdate);
         return values;
     }
@@ -230,8 +233,9 @@ public final class HoldingStatements {
         Template template = category.variants().get(variant).get(key);
         String brand = plain(settings.displayName(alert.brand()));
         String help = plain(settings.help(alert.brand()));
+        String precaution = plain(settings.precaution(alert.brand()));
         String next = timeFormat(language).withZone(settings.zone(alert.brand())).format(nextUpdate(alert, now));
-        int room = settings.maxPostChars(language) - template.fill(values(brand, "", help, next)).length();
+        int room = settings.maxPostChars(language) - template.fill(values(brand, "", help, precaution, next)).length();
         // a brand without a display name is known by its id: the two may be the same
         String issue = IssuePhrase.of(posts, terms(alert), Set.copyOf(List.of(alert.brand(), brand)), room);
         // the phrase is in the posts' language: it goes into a statement written in the same one (Chinese
@@ -240,7 +244,7 @@ public final class HoldingStatements {
         if (issue != null && (ChineseText.hasHan(issue) != chinese || translated && !chinese)) {
             issue = null;
         }
-        String text = template.fill(values(brand, issue == null ? category.issueFallback() : issue, help, next));
+        String text = template.fill(values(brand, issue == null ? category.issueFallback() : issue, help, precaution, next));
         String id = (translated ? language + "/" : "") + category.category() + "/" + variant + "/" + key;
         return new HoldingStatement(id, text, category.checklist());
     }
@@ -398,7 +402,8 @@ public final class HoldingStatements {
             }
             brands.put(entry.getKey(), new StatementSettings.BrandContact(
                     b.hasNonNull("display_name") ? b.get("display_name").asText() : null,
-                    b.hasNonNull("help") ? b.get("help").asText() : null, brandZone, language));
+                    b.hasNonNull("help") ? b.get("help").asText() : null, brandZone, language,
+                    b.hasNonNull("precaution") ? b.get("precaution").asText() : null));
         }
         int maxChars = StatementSettings.X_POST_CHARS;
         if (root.has("max_post_chars")) {
@@ -416,7 +421,8 @@ public final class HoldingStatements {
             }
             byLanguage.put(entry.getKey(), entry.getValue().asInt());
         }
-        return new StatementSettings(zone, every, text(root, "default_help", name), brands, maxChars, byLanguage);
+        return new StatementSettings(zone, every, text(root, "default_help", name), brands, maxChars, byLanguage,
+                root.hasNonNull("default_precaution") ? root.get("default_precaution").asText() : null);
     }
 
     private static JsonNode readYaml(Path file) {

@@ -8,6 +8,8 @@ public enum Placeholder {
     BRAND("brand"),
     ISSUE("issue"),
     HELP("help"),
+    /** What the public should do to stay safe meanwhile: the brand's own words (a product is not a flight). */
+    PRECAUTION("precaution"),
     NEXT_UPDATE("next_update");
 
     private final String token;

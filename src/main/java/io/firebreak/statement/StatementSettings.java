@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public record StatementSettings(
         ZoneId zone, Map<Severity, Duration> updateEvery, String defaultHelp, Map<String, BrandContact> brands,
-        int maxPostChars, Map<String, Integer> maxPostCharsByLanguage) {
+        int maxPostChars, Map<String, Integer> maxPostCharsByLanguage, String defaultPrecaution) {
 
     /** The longest post X takes, the platform most crises start on. */
     public static final int X_POST_CHARS = 280;
@@ -23,13 +23,17 @@ public record StatementSettings(
     /**
      * A brand as the public knows it, where its customers get help, the time zone its public reads times in
      * (null: the default), and the language its public reads (null: {@value #DEFAULT_LANGUAGE}), which picks
-     * the statement set ({@code config/statements/<language>/}).
+     * the statement set ({@code config/statements/<language>/}), and the precaution its safety statements give
+     * (null: the default): "stop using the product" suits a kettle, not an airline.
      */
-    public record BrandContact(String displayName, String help, ZoneId zone, String language) {
+    public record BrandContact(String displayName, String help, ZoneId zone, String language, String precaution) {
         public BrandContact(String displayName, String help, ZoneId zone) {
-            this(displayName, help, zone, null);
+            this(displayName, help, zone, null, null);
         }
     }
+
+    /** Where a brand names no precaution of its own. */
+    public static final String DEFAULT_PRECAUTION = "Please stop using the product until we share more.";
 
     public StatementSettings {
         updateEvery = Map.copyOf(updateEvery);
@@ -39,7 +43,7 @@ public record StatementSettings(
 
     public StatementSettings(ZoneId zone, Map<Severity, Duration> updateEvery, String defaultHelp, Map<String, BrandContact> brands,
                              int maxPostChars) {
-        this(zone, updateEvery, defaultHelp, brands, maxPostChars, Map.of());
+        this(zone, updateEvery, defaultHelp, brands, maxPostChars, Map.of(), null);
     }
 
     public StatementSettings(ZoneId zone, Map<Severity, Duration> updateEvery, String defaultHelp, Map<String, BrandContact> brands) {
@@ -71,6 +75,16 @@ public record StatementSettings(
     public String help(String brand) {
         BrandContact contact = brands.get(brand);
         return contact != null && contact.help() != null ? contact.help() : defaultHelp;
+    }
+
+    public String precaution(String brand) {
+        BrandContact contact = brands.get(brand);
+        return contact != null && contact.precaution() != null ? contact.precaution() : defaultPrecaution();
+    }
+
+    /** The precaution of brands that name none. */
+    public String defaultPrecaution() {
+        return defaultPrecaution != null ? defaultPrecaution : DEFAULT_PRECAUTION;
     }
 
     public Duration updateEvery(Severity severity) {

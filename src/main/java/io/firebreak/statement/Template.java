@@ -47,7 +47,7 @@ public record Template(String where, List<Part> parts) {
             }
             String name = text.substring(i + 1, close);
             Placeholder placeholder = Placeholder.named(name).orElseThrow(() -> new StatementConfigException(
-                    where + ": unknown placeholder {" + name + "}; allowed: {brand}, {issue}, {help}, {next_update}"));
+                    where + ": unknown placeholder {" + name + "}; allowed: {brand}, {issue}, {help}, {precaution}, {next_update}"));
             if (!literal.isEmpty()) {
                 parts.add(new Literal(literal.toString()));
                 literal.setLength(0);

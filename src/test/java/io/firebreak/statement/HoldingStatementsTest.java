@@ -81,6 +81,16 @@ class HoldingStatementsTest {
     }
 
     @Test
+    void theSafetyPrecautionIsTheBrandsOwn_elseTheDefault() {
+        // an airline's public is on board or at the gate: "stop using the product" is not advice they can take
+        assertThat(statements.write(alert("safety", Severity.SEV1, List.of("smoke")), WAVE, FIRED).text())
+                .contains("Travelling with us? Please follow our crew's instructions.").doesNotContain("stop using");
+        Alert other = Alert.opened("k-1", "negative-spike", "kettleco", "safety", Severity.SEV1, FIRED,
+                new Evidence("15m", 480, 400, 40, 12, 0.83, 1_200_000, List.of(), List.of("smoke")), false, null);
+        assertThat(statements.write(other, WAVE, FIRED).text()).contains("Please stop using the product until we share more.");
+    }
+
+    @Test
     void nextUpdateMovesToTheNextSlotOnceTheFirstHasPassed() {
         Alert sev2 = alert("outage", Severity.SEV2, List.of("login"));
 
