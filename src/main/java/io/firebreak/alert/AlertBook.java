@@ -276,8 +276,10 @@ public final class AlertBook {
                         false, "Withdrawn: the complete minutes did not confirm the early warning"));
             }
             if (t.confirmed() && e.calm() && !at.isBefore(t.lastActive().plus(lifecycle.quietTime()))) {
-                return next.withAlert(a.next(Change.resolved, a.rule(), a.severity(), Status.resolved, at, a.evidence(),
-                        false, "Calm for " + minutes(lifecycle.quietTime())));
+                // the calm hour's figures, not those of the last update (an hour or more old by now)
+                Evidence calm = e.lastHour(a.rule(), a.severity());
+                return next.withAlert(a.next(Change.resolved, a.rule(), a.severity(), Status.resolved, at,
+                        calm != null ? calm : a.evidence(), false, "Calm for " + minutes(lifecycle.quietTime())));
             }
             return next;
         }

@@ -241,7 +241,7 @@ public final class BrandDetector implements AutoCloseable {
         ticks++;
         Decisions d = rules.book().decisions();
         return new Evaluation(brand, Instant.ofEpochMilli(endMs), false, raised,
-                d.calm().calm(rules.window(Span.FIFTEEN_MINUTES)), d.mergeOther());
+                d.calm().calm(rules.window(Span.FIFTEEN_MINUTES)), d.mergeOther(), rules.window(Span.SIXTY_MINUTES));
     }
 
     private BrandWindow window(Span span, long lastMinute, boolean warming, boolean idle) {

@@ -108,7 +108,13 @@ class DetectionScenarioTest {
             assertThat(a.resolvedAt()).isAfter(end.plus(Duration.ofMinutes(60)));
             assertThat(a.resolvedAt()).isBefore(end.plus(Duration.ofMinutes(121)));
             assertThat(a.alertId()).isEqualTo(alerts.get(0).alertId());
+            // it shows the calm hour (a trickle), not the last update's figures (19 negatives an hour before)
+            assertThat(a.evidence().window()).isEqualTo("60m");
+            assertThat(a.evidence().negativeCount()).isLessThan(5);
         });
+        long peak = alerts.stream().filter(a -> a.status() != Status.resolved).mapToLong(a -> a.evidence().negativeCount())
+                .max().orElseThrow();
+        assertThat(peak).as("the versions before it carried the wave").isGreaterThan(100);
     }
 
     @Test
